@@ -1,0 +1,184 @@
+package org.capebatch.entry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns one ES-003 row into a {@link TariffRow}, applying SPEC §2's formats and defaults. Every column is parsed
+ * even after an error, so {@code rejected-rows.csv} shows all that is wrong with a row at once. Stateless and
+ * thread-safe; exceptions are thrown only by invalid values, never on the valid path.
+ */
+public final class Es003RowParser {
+
+    private static final String BLANK_REQUIRED = "required value is blank";
+
+    public ParsedRow parse(RowSource source, Es003Header header, String[] cells) {
+        Errors errors = new Errors(source, header, cells);
+
+        EntryNumber entryNumber = null;
+        String rawNumber = header.value(cells, Es003Column.ENTRY_SUMMARY_NUMBER);
+        if (errors.requirePresent(Es003Column.ENTRY_SUMMARY_NUMBER, rawNumber)) {
+            try {
+                entryNumber = EntryNumber.parse(rawNumber);
+            } catch (InvalidValueException e) {
+                errors.add(Es003Column.ENTRY_SUMMARY_NUMBER, rawNumber, e.getMessage());
+            }
+        }
+
+        String entryType = null;
+        String rawType = header.value(cells, Es003Column.ENTRY_TYPE_CODE);
+        if (errors.requirePresent(Es003Column.ENTRY_TYPE_CODE, rawType)) {
+            try {
+                entryType = Es003Values.entryType(rawType);
+            } catch (InvalidValueException e) {
+                errors.add(Es003Column.ENTRY_TYPE_CODE, rawType, e.getMessage());
+            }
+        }
+
+        // SPEC §2: the importer number is kept as written (only trimmed and unwrapped).
+        String importerNumber = null;
+        String rawImporter = header.value(cells, Es003Column.IMPORTER_NUMBER);
+        if (errors.requirePresent(Es003Column.IMPORTER_NUMBER, rawImporter)) {
+            importerNumber = Es003Values.clean(rawImporter);
+        }
+
+        LocalDate entryDate = errors.date(Es003Column.ENTRY_DATE);
+        if (entryDate == null) {
+            errors.requirePresent(Es003Column.ENTRY_DATE, header.value(cells, Es003Column.ENTRY_DATE));
+        }
+
+        String hts = null;
+        String rawHts = header.value(cells, Es003Column.HTS_NUMBER_FULL);
+        if (errors.requirePresent(Es003Column.HTS_NUMBER_FULL, rawHts)) {
+            try {
+                hts = Es003Values.hts(rawHts);
+            } catch (InvalidValueException e) {
+                errors.add(Es003Column.HTS_NUMBER_FULL, rawHts, e.getMessage());
+            }
+        }
+
+        // SPEC §2: a blank duty is 0 (IEEPA lines often show FREE or nothing), so no blank check here.
+        BigDecimal duty = null;
+        String rawDuty = header.value(cells, Es003Column.LINE_TARIFF_DUTY_AMOUNT);
+        try {
+            duty = Es003Values.money(rawDuty);
+        } catch (InvalidValueException e) {
+            errors.add(Es003Column.LINE_TARIFF_DUTY_AMOUNT, rawDuty, e.getMessage());
+        }
+
+        Integer lineNumber = errors.optionalInt(Es003Column.ENTRY_SUMMARY_LINE_NUMBER);
+        Integer tariffOrdinal = errors.optionalInt(Es003Column.TARIFF_ORDINAL_NUMBER);
+        LocalDate entrySummaryDate = errors.date(Es003Column.ENTRY_SUMMARY_DATE);
+        LocalDate paymentDate = errors.date(Es003Column.PAYMENT_DATE);
+        SummaryStatus summaryStatus =
+                errors.status(Es003Column.ENTRY_SUMMARY_STATUS, SummaryStatus.class, SummaryStatus.ACCEPTED);
+        LiquidationStatus liquidationStatus =
+                errors.status(Es003Column.LIQUIDATION_STATUS, LiquidationStatus.class, null);
+        LocalDate liquidationDate = errors.date(Es003Column.LIQUIDATION_DATE);
+        if (liquidationStatus == null) {
+            // SPEC §2: blank liquidation status is LIQUIDATED when a liquidation date is given.
+            liquidationStatus = liquidationDate != null ? LiquidationStatus.LIQUIDATED : LiquidationStatus.UNLIQUIDATED;
+        }
+        boolean reconciliationFlag = errors.flag(Es003Column.RECONCILIATION_FLAG);
+        boolean reconciliationSummaryFiled = errors.flag(Es003Column.RECONCILIATION_SUMMARY_FILED);
+        boolean drawbackFlag = errors.flag(Es003Column.DRAWBACK_FLAG);
+        boolean suretyPaid = errors.flag(Es003Column.SURETY_PAID);
+        ProtestStatus protestStatus =
+                errors.status(Es003Column.PROTEST_STATUS, ProtestStatus.class, ProtestStatus.NONE);
+        AdcvdStatus adcvdStatus = errors.status(Es003Column.ADCVD_STATUS, AdcvdStatus.class, AdcvdStatus.NONE);
+        StatementStatus statementStatus =
+                errors.status(Es003Column.STATEMENT_STATUS, StatementStatus.class, StatementStatus.PAID);
+        // SPEC §4: a blank importer type stays unknown; the refund calculator decides the rate.
+        ImporterType importerType = errors.status(Es003Column.IMPORTER_TYPE, ImporterType.class, null);
+
+        if (errors.any()) {
+            return new ParsedRow(source, entryNumber, null, errors.list());
+        }
+        EntryFacts facts = new EntryFacts(entryType, importerNumber, entryDate, entrySummaryDate, paymentDate,
+                summaryStatus, liquidationStatus, liquidationDate, reconciliationFlag, reconciliationSummaryFiled,
+                drawbackFlag, suretyPaid, protestStatus, adcvdStatus, statementStatus, importerType);
+        TariffRow row = new TariffRow(source, entryNumber, lineNumber, tariffOrdinal, hts, duty, facts);
+        return new ParsedRow(source, entryNumber, row, List.of());
+    }
+
+    /** Collects the errors of one row; the list is created only when the first error appears. */
+    private static final class Errors {
+
+        private final RowSource source;
+        private final Es003Header header;
+        private final String[] cells;
+        private List<RowError> list;
+
+        Errors(RowSource source, Es003Header header, String[] cells) {
+            this.source = source;
+            this.header = header;
+            this.cells = cells;
+        }
+
+        void add(Es003Column column, String raw, String message) {
+            if (list == null) {
+                list = new ArrayList<>(2);
+            }
+            list.add(new RowError(source, column.header(), raw == null ? "" : raw, message));
+        }
+
+        boolean any() {
+            return list != null;
+        }
+
+        List<RowError> list() {
+            return list == null ? List.of() : list;
+        }
+
+        /** Records an error when a required value is blank; returns whether it is present. */
+        boolean requirePresent(Es003Column column, String raw) {
+            if (Es003Values.clean(raw).isEmpty()) {
+                add(column, raw, BLANK_REQUIRED);
+                return false;
+            }
+            return true;
+        }
+
+        LocalDate date(Es003Column column) {
+            String raw = header.value(cells, column);
+            try {
+                return Es003Values.date(raw);
+            } catch (InvalidValueException e) {
+                add(column, raw, e.getMessage());
+                return null;
+            }
+        }
+
+        boolean flag(Es003Column column) {
+            String raw = header.value(cells, column);
+            try {
+                return Es003Values.flag(raw);
+            } catch (InvalidValueException e) {
+                add(column, raw, e.getMessage());
+                return false;
+            }
+        }
+
+        Integer optionalInt(Es003Column column) {
+            String raw = header.value(cells, column);
+            try {
+                return Es003Values.optionalInt(raw);
+            } catch (InvalidValueException e) {
+                add(column, raw, e.getMessage());
+                return null;
+            }
+        }
+
+        <E extends Enum<E>> E status(Es003Column column, Class<E> type, E defaultWhenBlank) {
+            String raw = header.value(cells, column);
+            try {
+                return Es003Values.status(raw, type, defaultWhenBlank);
+            } catch (InvalidValueException e) {
+                add(column, raw, e.getMessage());
+                return null;
+            }
+        }
+    }
+}
