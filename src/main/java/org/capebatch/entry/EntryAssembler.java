@@ -51,7 +51,8 @@ public final class EntryAssembler {
                 } else {
                     rejections.add(new RowError(row.source(), differing.header(), display(row, differing),
                             "conflicts with line " + earlier.source().line() + " of " + earlier.source().file()
-                                    + ": " + display(earlier, differing) + " vs " + display(row, differing)));
+                                    + ": " + orBlank(display(earlier, differing)) + " vs "
+                                    + orBlank(display(row, differing))));
                     dataError = true;
                 }
                 continue;
@@ -133,6 +134,10 @@ public final class EntryAssembler {
             return d.toPlainString();
         }
         return v.toString();
+    }
+
+    private static String orBlank(String shown) {
+        return shown.isEmpty() ? "(blank)" : shown;
     }
 
     /** Identity of a tariff row inside its entry; only when the export carries both parts (SPEC §2). */
