@@ -1,0 +1,164 @@
+package org.capebatch.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes {@code summary.xlsx}, the run's totals for a person (SPEC §5): sheet "Summary", sheet "Excluded by
+ * reason" with a bar chart, and sheet "Refund by importer". Charts need the full XSSF model, so the first two
+ * (small) sheets are built in memory and the importer sheet, which may hold thousands of rows, is streamed by an
+ * {@link SXSSFWorkbook} wrapped around them. SSN-format importer numbers are masked.
+ */
+public final class SummaryWorkbookWriter {
+
+    public static final String FILE_NAME = "summary.xlsx";
+    public static final String SUMMARY_SHEET = "Summary";
+    public static final String REASONS_SHEET = "Excluded by reason";
+    public static final String IMPORTERS_SHEET = "Refund by importer";
+
+    private static final int WINDOW = 200;
+
+    private SummaryWorkbookWriter() {
+    }
+
+    /** Writes the workbook; {@code importers} are written in the order given. Returns the importer rows written. */
+    public static long write(Path target, SummaryData data, Iterator<ImporterTotal> importers) throws IOException {
+        XSSFWorkbook xssf = new XSSFWorkbook();
+        WorkbookStyles styles;
+        try {
+            styles = WorkbookStyles.of(xssf);
+            buildSmallSheets(xssf, styles, data);
+        } catch (RuntimeException e) {
+            xssf.close();
+            throw e;
+        }
+        SXSSFWorkbook workbook = new SXSSFWorkbook(xssf, WINDOW);
+        try {
+            long rows = writeImporters(workbook, styles, importers);
+            StableXlsx.write(target, workbook, data.runDate());
+            return rows;
+        } finally {
+            StableXlsx.release(workbook);
+        }
+    }
+
+    private static void buildSmallSheets(XSSFWorkbook xssf, WorkbookStyles styles, SummaryData data) {
+        XSSFSheet summary = xssf.createSheet(SUMMARY_SHEET);
+        int r = 0;
+        styles.header(summary.createRow(r++), "Item", "Value");
+        Row row = summary.createRow(r++);
+        styles.text(row, 0, "Run date");
+        styles.date(row, 1, data.runDate());
+        row = summary.createRow(r++);
+        styles.text(row, 0, "Input");
+        styles.text(row, 1, data.input());
+        r = count(summary, styles, r, "Rows read", data.rowsRead());
+        r = count(summary, styles, r, "Rows rejected", data.rowsRejected());
+        r = count(summary, styles, r, "Entries", data.entries());
+        r = count(summary, styles, r, "Eligible", data.eligible());
+        r = count(summary, styles, r, "Excluded", data.excluded());
+        row = summary.createRow(r++);
+        styles.text(row, 0, "IEEPA duty (eligible)");
+        styles.money(row, 1, data.ieepaDuty());
+        row = summary.createRow(r++);
+        styles.text(row, 0, "Interest (eligible)");
+        styles.money(row, 1, data.interest());
+        row = summary.createRow(r);
+        styles.text(row, 0, "Refund total (eligible)");
+        styles.money(row, 1, data.refundTotal());
+        summary.setColumnWidth(0, 26 * 256);
+        summary.setColumnWidth(1, 40 * 256);
+
+        XSSFSheet reasons = xssf.createSheet(REASONS_SHEET);
+        styles.header(reasons.createRow(0), "Reason", "Entries", "IEEPA duty at stake");
+        // Check order of SPEC §3, whatever order the caller's query produced.
+        List<ReasonCount> sorted = data.excludedByReason().stream()
+                .sorted(Comparator.comparing(ReasonCount::reason)).toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            ReasonCount c = sorted.get(i);
+            row = reasons.createRow(i + 1);
+            styles.text(row, 0, c.reason().name());
+            styles.number(row, 1, c.entries());
+            styles.money(row, 2, c.ieepaDuty());
+        }
+        reasons.setColumnWidth(0, 30 * 256);
+        reasons.setColumnWidth(1, 10 * 256);
+        reasons.setColumnWidth(2, 20 * 256);
+        if (!sorted.isEmpty()) {
+            addChart(reasons, sorted.size());
+        }
+    }
+
+    private static int count(XSSFSheet sheet, WorkbookStyles styles, int r, String label, long value) {
+        Row row = sheet.createRow(r);
+        styles.text(row, 0, label);
+        styles.number(row, 1, value);
+        return r + 1;
+    }
+
+    /** Horizontal bars (reason names are long) of entries per reason, fed from the sheet's own cells. */
+    private static void addChart(XSSFSheet sheet, int reasons) {
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 4, 1, 14, 3 + Math.max(reasons, 8) * 2);
+        XSSFChart chart = drawing.createChart(anchor);
+        chart.setTitleText("Excluded entries by reason");
+        chart.setTitleOverlay(false);
+        XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
+        XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
+        values.setCrosses(AxisCrosses.AUTO_ZERO);
+        values.setCrossBetween(AxisCrossBetween.BETWEEN);
+        XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
+                new CellRangeAddress(1, reasons, 0, 0));
+        XDDFNumericalDataSource<Double> counts = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                new CellRangeAddress(1, reasons, 1, 1));
+        XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
+        bars.setBarDirection(BarDirection.BAR);
+        bars.setVaryColors(false);
+        XDDFChartData.Series series = bars.addSeries(names, counts);
+        series.setTitle("Entries", null);
+        chart.plot(bars);
+    }
+
+    private static long writeImporters(SXSSFWorkbook workbook, WorkbookStyles styles,
+            Iterator<ImporterTotal> importers) {
+        SXSSFSheet sheet = workbook.createSheet(IMPORTERS_SHEET);
+        sheet.setColumnWidth(0, 20 * 256);
+        sheet.setColumnWidth(3, 18 * 256);
+        styles.header(sheet.createRow(0), "Importer", "Entries", "Eligible", "Refund total");
+        int r = 1;
+        while (importers.hasNext()) {
+            ImporterTotal t = importers.next();
+            Row row = sheet.createRow(r++);
+            styles.text(row, 0, ImporterNumbers.masked(t.importerNumber()));
+            styles.number(row, 1, t.entries());
+            styles.number(row, 2, t.eligible());
+            styles.money(row, 3, t.refundTotal());
+        }
+        return r - 1L;
+    }
+}
