@@ -3,7 +3,10 @@ package org.capebatch.rules;
 import org.capebatch.entry.AdcvdStatus;
 import org.capebatch.entry.Entry;
 
-/** SPEC §3 check 9: AD/CVD entries with Commerce liquidation instructions issued are excluded; suspended ones are not. */
+/**
+ * SPEC §3 check 9: AD/CVD entries with Commerce liquidation instructions issued are excluded; suspended ones are
+ * not (they are eligible with the refund deferred).
+ */
 public final class AdcvdPendingLiquidationRule implements EligibilityRule {
 
     @Override
