@@ -1,0 +1,9 @@
+package org.capebatch.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** What a check needs besides the entry: the run date D, the settings, the ledger and the IEEPA principal. */
+public record RuleContext(LocalDate runDate, RulesConfig config, DeclarationLedger ledger,
+        BigDecimal ieepaPrincipal) {
+}
