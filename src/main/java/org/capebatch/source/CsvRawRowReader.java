@@ -1,0 +1,135 @@
+package org.capebatch.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams an ES-003 CSV (SPEC §2): RFC 4180 quoting, CRLF or LF, UTF-8 (BOM or not) or Windows-1252; records
+ * whose cells are all blank are skipped. Cells are returned exactly as decoded — {@code ="..."} wrappers and surrounding spaces are left for the
+ * value parser. Memory stays flat: commons-csv reads one record at a time.
+ */
+public final class CsvRawRowReader implements RawRowReader {
+
+    // Empty lines come through as records so that line numbers can be counted here (see next()).
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+
+    private final Path file;
+    private final Charset charset;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+
+    public CsvRawRowReader(Path file) {
+        this.file = file;
+        CSVParser opened = null;
+        try {
+            CsvEncoding encoding = CsvEncoding.detect(file);
+            this.charset = encoding.charset();
+            // Bytes invalid in the detected charset (past the sniffed 64 KB) become U+FFFD instead of failing the file.
+            var decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            InputStream in = Files.newInputStream(file);
+            try {
+                in.skipNBytes(encoding.bomLength());
+                var reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+                opened = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
+            this.parser = opened;
+            this.records = opened.iterator();
+            RawRow first = next();
+            if (first == null) {
+                throw new MalformedSourceException(file, 0, "no header row (the file is empty)", null);
+            }
+            this.header = List.of(first.cells());
+        } catch (IOException e) {
+            closeQuietly(opened);
+            throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(opened);
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    /** The charset the file is decoded with. */
+    public Charset charset() {
+        return charset;
+    }
+
+    @Override
+    public RawRow next() {
+        while (true) {
+            // The parser has consumed the previous record's line break, so the next record starts one line later;
+            // a quoted cell with line breaks makes the record span several physical lines.
+            long startLine = parser.getCurrentLineNumber() + 1;
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                record = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new MalformedSourceException(file, startLine, "malformed CSV: " + cause.getMessage(), e);
+            }
+            String[] cells = record.values();
+            if (!isBlank(cells)) {
+                return new RawRow(startLine, cells);
+            }
+        }
+    }
+
+    @Override
+    public long linesConsumed() {
+        return parser.getCurrentLineNumber();
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close " + file, e);
+        }
+    }
+
+    private static boolean isBlank(String[] cells) {
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void closeQuietly(CSVParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException | RuntimeException ignored) {
+                // already failing; the first error is the one to report
+            }
+        }
+    }
+}
