@@ -1,0 +1,5 @@
+/**
+ * Infrastructure the job runs on: the zero-setup embedded PostgreSQL job store of SPEC §1 and its DataSource, plus
+ * small cross-cutting helpers such as masking sensitive numbers in log text.
+ */
+package org.capebatch.platform;

@@ -1,0 +1,51 @@
+package org.capebatch.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.capebatch.CapeBatchApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * SPEC §1 zero setup: the application with no datasource URL gets a working job store with the Batch schema. The
+ * context is closed after the class, so its server stops before JUnit deletes the temporary work directory.
+ */
+@DirtiesContext
+@SpringBootTest(classes = CapeBatchApplication.class, properties = "spring.batch.job.enabled=false")
+class EmbeddedJobStoreApplicationTest {
+
+    @TempDir
+    static Path workDir;
+
+    @DynamicPropertySource
+    static void workDir(DynamicPropertyRegistry registry) {
+        registry.add("cape.work-dir", workDir::toString);
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    @Test
+    void context_WhenNoDatasourceUrl_ThenEmbeddedStoreMigratedByFlyway() throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+        assertThat(server.dataDirectory()).isEqualTo(workDir.toRealPath().resolve("pgdata"));
+        assertThat(jdbc.queryForObject("SELECT inet_server_port()", Integer.class)).isEqualTo(server.port());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM BATCH_JOB_INSTANCE", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT version FROM flyway_schema_history WHERE success", String.class))
+                .isEqualTo("1");
+    }
+}
