@@ -1,0 +1,48 @@
+package org.capebatch.declaration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.capebatch.report.AssessmentRows;
+import org.capebatch.report.ManifestFile;
+import org.capebatch.rules.Assessment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Renders one declaration, recorded in the ledger by the declare step, as its upload CSV and its workbook
+ * (SPEC §5), read back from the database so a restarted run renders exactly the same files.
+ */
+public class DeclarationRenderer {
+
+    public static final String DIRECTORY = "declarations";
+
+    private static final String ENTRIES = "SELECT " + AssessmentRows.COLUMNS + """
+             FROM cape_ledger l JOIN cape_assessment a ON a.run_id = l.run_id AND a.entry_number = l.entry_number
+            WHERE l.run_id = ? AND l.declaration = ? ORDER BY l.entry_number
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final long runId;
+    private final LocalDate runDate;
+    private final Path outputDir;
+
+    public DeclarationRenderer(JdbcTemplate jdbc, long runId, LocalDate runDate, Path outputDir) {
+        this.jdbc = jdbc;
+        this.runId = runId;
+        this.runDate = runDate;
+        this.outputDir = outputDir;
+    }
+
+    public List<ManifestFile> render(String fileStem) throws IOException {
+        List<Assessment> entries = jdbc.query(ENTRIES, AssessmentRows.MAPPER, runId, fileStem);
+        Path directory = Files.createDirectories(outputDir.resolve(DIRECTORY));
+        Path csv = directory.resolve(fileStem + ".csv");
+        Path xlsx = directory.resolve(fileStem + ".xlsx");
+        long rows = DeclarationCsvWriter.write(csv, entries.stream().map(Assessment::entryNumber).toList());
+        long workbookRows = DeclarationWorkbookWriter.write(xlsx, csv.getFileName().toString(), runDate, entries);
+        return List.of(ManifestFile.of(outputDir, csv, rows), ManifestFile.of(outputDir, xlsx, workbookRows));
+    }
+}

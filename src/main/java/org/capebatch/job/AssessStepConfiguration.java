@@ -1,0 +1,120 @@
+package org.capebatch.job;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.capebatch.refund.RateTable;
+import org.capebatch.refund.RefundCalculator;
+import org.capebatch.rules.EntryAssessor;
+import org.capebatch.rules.RulesConfig;
+import org.capebatch.source.StagedEntry;
+import org.capebatch.source.StagedEntryReader;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The assess step: entry-number range partitions, each a chunk step of entry batches (SPEC §3–§4). */
+@Configuration(proxyBeanMethods = false)
+public class AssessStepConfiguration {
+
+    @Bean
+    public Step assessStep(JobRepository jobRepository, @Qualifier("assessPartitionStep") Step assessPartitionStep,
+            EntryRangePartitioner entryRangePartitioner, TaskExecutor partitionTaskExecutor,
+            CapeProperties properties) {
+        return new StepBuilder("assessStep", jobRepository)
+                .partitioner("assessPartitionStep", entryRangePartitioner)
+                .step(assessPartitionStep)
+                .gridSize(properties.getJob().getGridSize())
+                .taskExecutor(partitionTaskExecutor)
+                .build();
+    }
+
+    @Bean
+    public TaskExecutor partitionTaskExecutor(CapeProperties properties) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("partition-");
+        executor.setConcurrencyLimit(properties.getJob().getGridSize());
+        return executor;
+    }
+
+    @Bean
+    @StepScope
+    public EntryRangePartitioner entryRangePartitioner(DataSource dataSource,
+            @Value(CapeJobConfiguration.RUN_ID) long runId, Progress progress) {
+        return new EntryRangePartitioner(new JdbcTemplate(dataSource), runId,
+                total -> progress.expect("assess", "entries", total));
+    }
+
+    @Bean
+    public Step assessPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            StagedEntryReader stagedEntryReader, AssessBatchProcessor assessBatchProcessor,
+            AssessmentWriter assessmentWriter, TransientErrors transientErrors) {
+        return new StepBuilder("assessPartitionStep", jobRepository)
+                .<List<StagedEntry>, List<AssessedEntry>>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(stagedEntryReader)
+                .processor(assessBatchProcessor)
+                .writer(assessmentWriter)
+                .faultTolerant()
+                .retryPolicy(transientErrors.retryPolicy())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public StagedEntryReader stagedEntryReader(DataSource dataSource, @Value(CapeJobConfiguration.RUN_ID) long runId,
+            @Value("#{stepExecutionContext['fromExclusive']}") String from,
+            @Value("#{stepExecutionContext['toInclusive']}") String to, CapeProperties properties) {
+        return new StagedEntryReader(dataSource, runId, from, to, properties.getJob().getAssessBatchEntries(),
+                fileNames(dataSource, runId));
+    }
+
+    @Bean
+    @StepScope
+    public AssessBatchProcessor assessBatchProcessor(DataSource dataSource, CapeProperties properties,
+            @Value(CapeJobConfiguration.RUN_ID) long runId, @Value("#{jobParameters['runDate']}") String runDate,
+            RateTable rateTable) {
+        CapeProperties.Rules rules = properties.getRules();
+        RulesConfig config = new RulesConfig(rules.getLiquidationWindowDays(), rules.getSafetyMarginDays(),
+                properties.getDeclarant().getFilerCodes(), properties.getDeclarant().getImporters());
+        RefundCalculator refund = new RefundCalculator(rateTable, properties.getRefund().getLiquidationLagDays(),
+                properties.getRefund().getDefaultImporterType());
+        return new AssessBatchProcessor(new EntryAssessor(config, refund), LocalDate.parse(runDate),
+                properties.getDeclaration().getGroupBy(), new JdbcTemplate(dataSource), runId);
+    }
+
+    @Bean
+    @StepScope
+    public AssessmentWriter assessmentWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN_ID) long runId,
+            Progress progress) {
+        return new AssessmentWriter(dataSource, runId, fileNames(dataSource, runId), progress);
+    }
+
+    /** A malformed rate table is a startup error that names the line (RateTable's own message). */
+    @Bean
+    public RateTable rateTable(CapeProperties properties) {
+        return properties.getRefund().getRatesFile() == null
+                ? RateTable.bundled()
+                : RateTable.load(properties.getRefund().getRatesFile());
+    }
+
+    static Map<Integer, String> fileNames(DataSource dataSource, long runId) {
+        Map<Integer, String> names = new java.util.HashMap<>();
+        new JdbcTemplate(dataSource).query("SELECT file_index, source_file FROM cape_input_file WHERE run_id = ?",
+                rs -> {
+                    names.put(rs.getInt(1), rs.getString(2));
+                }, runId);
+        return names;
+    }
+}

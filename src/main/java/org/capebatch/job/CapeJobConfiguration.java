@@ -1,0 +1,97 @@
+package org.capebatch.job;
+
+import javax.sql.DataSource;
+
+import org.capebatch.declaration.DeclareTasklet;
+import org.capebatch.report.ReportTasklet;
+import org.capebatch.source.InputCheckTasklet;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code capeDeclarationJob}: inputCheck → import → assess → declare → render → report (DESIGN.md). No
+ * incrementer: the identifying parameters input and runDate are the job instance, so the same command restarts
+ * a failed run (reference/spring-batch-6.md §1.4).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CapeProperties.class)
+public class CapeJobConfiguration {
+
+    public static final String JOB_NAME = "capeDeclarationJob";
+    static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+
+    @Bean
+    public Job capeDeclarationJob(JobRepository jobRepository, Step inputCheckStep,
+            @Qualifier("importStep") Step importStep, @Qualifier("assessStep") Step assessStep, Step declareStep,
+            @Qualifier("renderStep") Step renderStep, Step reportStep, RunLogListener runLogListener) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(RunParameters.VALIDATOR)
+                .listener(runLogListener)
+                .start(inputCheckStep)
+                .next(importStep)
+                .next(assessStep)
+                .next(declareStep)
+                .next(renderStep)
+                .next(reportStep)
+                .build();
+    }
+
+    @Bean
+    public Step inputCheckStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            InputCheckTasklet inputCheckTasklet) {
+        return new StepBuilder("inputCheckStep", jobRepository)
+                .tasklet(inputCheckTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public InputCheckTasklet inputCheckTasklet(DataSource dataSource, @Value(RUN_ID) long runId,
+            @Value("#{jobParameters['input']}") String input) {
+        return new InputCheckTasklet(new JdbcTemplate(dataSource), runId, input);
+    }
+
+    @Bean
+    public Step declareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DeclareTasklet declareTasklet) {
+        return new StepBuilder("declareStep", jobRepository)
+                .tasklet(declareTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public DeclareTasklet declareTasklet(DataSource dataSource, CapeProperties properties,
+            @Value(RUN_ID) long runId, @Value("#{jobParameters['runDate']}") String runDate) {
+        return new DeclareTasklet(dataSource, runId, java.time.LocalDate.parse(runDate),
+                properties.getDeclaration().getMaxEntries());
+    }
+
+    @Bean
+    public Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ReportTasklet reportTasklet) {
+        return new StepBuilder("reportStep", jobRepository)
+                .tasklet(reportTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public ReportTasklet reportTasklet(DataSource dataSource, CapeProperties properties,
+            @Value(RUN_ID) long runId, @Value("#{jobParameters['input']}") String input,
+            @Value("#{jobParameters['runDate']}") String runDate) {
+        return new ReportTasklet(dataSource, runId, JOB_NAME, input, java.time.LocalDate.parse(runDate),
+                properties.getOutputDir());
+    }
+}

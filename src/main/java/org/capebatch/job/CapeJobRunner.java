@@ -1,0 +1,180 @@
+package org.capebatch.job;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.capebatch.platform.SensitiveText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs {@code capeDeclarationJob} from the command line of SPEC §1 and turns its outcome into an exit code and,
+ * on failure, one line on stderr. Before starting it takes a PostgreSQL advisory lock for the job instance: holding
+ * it proves no other process runs this instance, so an execution still marked STARTED was left by a killed
+ * process and is recovered (Batch 6 {@code recover}) before the restart — no manual SQL.
+ */
+@Component
+@ConditionalOnProperty(name = "cape.job.run-on-startup", havingValue = "true", matchIfMissing = true)
+public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(CapeJobRunner.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final DataSource dataSource;
+    private final PrintStream stderr;
+    private ExitCode exitCode = ExitCode.COMPLETED;
+
+    @Autowired
+    public CapeJobRunner(JobOperator jobOperator, JobRepository jobRepository, Job capeDeclarationJob,
+            DataSource dataSource) {
+        this(jobOperator, jobRepository, capeDeclarationJob, dataSource, System.err);
+    }
+
+    CapeJobRunner(JobOperator jobOperator, JobRepository jobRepository, Job job, DataSource dataSource,
+            PrintStream stderr) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = job;
+        this.dataSource = dataSource;
+        this.stderr = stderr;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        JobParameters parameters;
+        RunParameters run;
+        try {
+            parameters = parameters(args.getNonOptionArgs());
+            run = RunParameters.of(parameters);
+        } catch (InvalidJobParametersException | IllegalArgumentException e) {
+            fail(ExitCode.USAGE, e.getMessage() + ". Usage: java -jar cape-batch.jar input=<file-or-directory|db>"
+                    + " runDate=<YYYY-MM-DD> --cape.output-dir=<dir>");
+            return;
+        }
+        String what = "input=" + run.input() + " runDate=" + run.runDate();
+        long lockKey = InstanceLock.key(parameters);
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisoryLock(lock, "pg_try_advisory_lock", lockKey)) {
+                fail(ExitCode.ALREADY_RUNNING, "run " + what + " is already running in another process;"
+                        + " wait for it to finish");
+                return;
+            }
+            JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                fail(ExitCode.ALREADY_COMPLETED, "run " + what + " already COMPLETED (execution "
+                        + last.getId() + "); its output is final. To run it again on purpose, use another runDate"
+                        + " or a new cape.work-dir / database");
+                return;
+            }
+            if (last != null && last.getStatus().isRunning()) {
+                log.warn("Execution {} of {} was left {} by a process that died; recovering it",
+                        last.getId(), what, last.getStatus());
+                jobOperator.recover(last);
+            }
+            try {
+                report(jobOperator.start(job, parameters), what);
+            } finally {
+                advisoryLock(lock, "pg_advisory_unlock", lockKey);
+            }
+        }
+    }
+
+    private void report(JobExecution execution, String what) {
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            log.info("Run {} COMPLETED in {} s (execution {})", what, took.toMillis() / 1000.0, execution.getId());
+            exitCode = ExitCode.COMPLETED;
+            return;
+        }
+        String step = execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus() == BatchStatus.FAILED && !s.getStepName().contains(":"))
+                .map(StepExecution::getStepName).findFirst().orElse("?");
+        fail(execution.getStatus() == BatchStatus.STOPPED ? ExitCode.STOPPED : ExitCode.FAILED,
+                "run " + what + " " + execution.getStatus() + " in " + step + ": " + rootMessage(execution)
+                        + ". Fix the cause and run the same command again: it restarts from where it stopped");
+    }
+
+    private static String rootMessage(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        if (failures.isEmpty()) {
+            return execution.getExitStatus().getExitDescription().lines().findFirst().orElse("unknown error");
+        }
+        Throwable t = failures.get(0);
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
+    }
+
+    private void fail(ExitCode code, String message) {
+        exitCode = code;
+        stderr.println("cape-batch: " + SensitiveText.mask(message));
+    }
+
+    static JobParameters parameters(List<String> args) {
+        JobParametersBuilder builder = new JobParametersBuilder();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "' (expected name=value)");
+            }
+            String name = arg.substring(0, eq);
+            if (!name.equals(RunParameters.INPUT) && !name.equals(RunParameters.RUN_DATE)) {
+                throw new IllegalArgumentException("unknown job parameter '" + name + "'");
+            }
+            builder.addString(name, arg.substring(eq + 1));
+        }
+        return builder.toJobParameters();
+    }
+
+    private static boolean advisoryLock(Connection connection, String function, long key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + function + "(?)")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode.code;
+    }
+
+    /** Exit codes of the command line; the README lists them. */
+    enum ExitCode {
+        COMPLETED(0), FAILED(1), USAGE(2), ALREADY_COMPLETED(3), ALREADY_RUNNING(4), STOPPED(5);
+
+        final int code;
+
+        ExitCode(int code) {
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.capebatch.job;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.capebatch.declaration.GroupBy;
+import org.capebatch.entry.ImporterType;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Every {@code cape.*} property of SPEC §1 with its default; the README lists them. */
+@ConfigurationProperties("cape")
+public class CapeProperties {
+
+    private Path outputDir = Path.of("out");
+    private Path workDir = Path.of(".cape");
+    private final Declarant declarant = new Declarant();
+    private final Declaration declaration = new Declaration();
+    private final Rules rules = new Rules();
+    private final Refund refund = new Refund();
+    private final Job job = new Job();
+
+    public Path getOutputDir() { return outputDir; }
+    public void setOutputDir(Path outputDir) { this.outputDir = outputDir; }
+    public Path getWorkDir() { return workDir; }
+    public void setWorkDir(Path workDir) { this.workDir = workDir; }
+    public Declarant getDeclarant() { return declarant; }
+    public Declaration getDeclaration() { return declaration; }
+    public Rules getRules() { return rules; }
+    public Refund getRefund() { return refund; }
+    public Job getJob() { return job; }
+
+    public static class Declarant {
+        private Set<String> filerCodes = new LinkedHashSet<>();
+        private Set<String> importers = new LinkedHashSet<>();
+
+        public Set<String> getFilerCodes() { return filerCodes; }
+        public void setFilerCodes(Set<String> filerCodes) { this.filerCodes = filerCodes; }
+        public Set<String> getImporters() { return importers; }
+        public void setImporters(Set<String> importers) { this.importers = importers; }
+    }
+
+    public static class Declaration {
+        private int maxEntries = 9999;
+        private GroupBy groupBy = GroupBy.IMPORTER;
+
+        public int getMaxEntries() { return maxEntries; }
+        public void setMaxEntries(int maxEntries) { this.maxEntries = maxEntries; }
+        public GroupBy getGroupBy() { return groupBy; }
+        public void setGroupBy(GroupBy groupBy) { this.groupBy = groupBy; }
+    }
+
+    public static class Rules {
+        private int liquidationWindowDays = 80;
+        private int safetyMarginDays = 3;
+
+        public int getLiquidationWindowDays() { return liquidationWindowDays; }
+        public void setLiquidationWindowDays(int days) { this.liquidationWindowDays = days; }
+        public int getSafetyMarginDays() { return safetyMarginDays; }
+        public void setSafetyMarginDays(int days) { this.safetyMarginDays = days; }
+    }
+
+    public static class Refund {
+        private int liquidationLagDays = 45;
+        private ImporterType defaultImporterType = ImporterType.CORPORATE;
+        private Path ratesFile;
+
+        public int getLiquidationLagDays() { return liquidationLagDays; }
+        public void setLiquidationLagDays(int days) { this.liquidationLagDays = days; }
+        public ImporterType getDefaultImporterType() { return defaultImporterType; }
+        public void setDefaultImporterType(ImporterType type) { this.defaultImporterType = type; }
+        public Path getRatesFile() { return ratesFile; }
+        public void setRatesFile(Path ratesFile) { this.ratesFile = ratesFile; }
+    }
+
+    /** Tuning of the job itself (not part of SPEC §1). */
+    public static class Job {
+        private int gridSize = Runtime.getRuntime().availableProcessors();
+        private int importBatchRows = 2000;
+        private int assessBatchEntries = 1000;
+
+        public int getGridSize() { return gridSize; }
+        public void setGridSize(int gridSize) { this.gridSize = gridSize; }
+        public int getImportBatchRows() { return importBatchRows; }
+        public void setImportBatchRows(int rows) { this.importBatchRows = rows; }
+        public int getAssessBatchEntries() { return assessBatchEntries; }
+        public void setAssessBatchEntries(int entries) { this.assessBatchEntries = entries; }
+    }
+}

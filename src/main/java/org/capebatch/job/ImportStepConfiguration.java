@@ -1,0 +1,74 @@
+package org.capebatch.job;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.capebatch.source.InputFile;
+import org.capebatch.source.InputFilePartitioner;
+import org.capebatch.source.ParsedBatch;
+import org.capebatch.source.RawBatch;
+import org.capebatch.source.RawBatchParser;
+import org.capebatch.source.RawBatchReader;
+import org.capebatch.source.StagingWriter;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The import step: one partition per input file, each a chunk step of row batches COPYed into staging. */
+@Configuration(proxyBeanMethods = false)
+public class ImportStepConfiguration {
+
+    @Bean
+    public Step importStep(JobRepository jobRepository, @Qualifier("importFileStep") Step importFileStep,
+            InputFilePartitioner inputFilePartitioner, TaskExecutor partitionTaskExecutor, CapeProperties properties) {
+        return new StepBuilder("importStep", jobRepository)
+                .partitioner("importFileStep", inputFilePartitioner)
+                .step(importFileStep)
+                .gridSize(properties.getJob().getGridSize())
+                .taskExecutor(partitionTaskExecutor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public InputFilePartitioner inputFilePartitioner(@Value("#{jobParameters['input']}") String input) {
+        return new InputFilePartitioner(Path.of(input));
+    }
+
+    @Bean
+    public Step importFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RawBatchReader rawBatchReader, StagingWriter stagingWriter, TransientErrors transientErrors) {
+        return new StepBuilder("importFileStep", jobRepository)
+                .<RawBatch, ParsedBatch>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(rawBatchReader)
+                .processor(new RawBatchParser())
+                .writer(stagingWriter)
+                .faultTolerant()
+                .retryPolicy(transientErrors.retryPolicy())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RawBatchReader rawBatchReader(@Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
+            @Value("#{stepExecutionContext['filePath']}") String filePath, CapeProperties properties) {
+        return new RawBatchReader(new InputFile(fileIndex, Path.of(filePath)),
+                properties.getJob().getImportBatchRows());
+    }
+
+    @Bean
+    @StepScope
+    public StagingWriter stagingWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN_ID) long runId,
+            Progress progress) {
+        return new StagingWriter(dataSource, runId, rows -> progress.add("import", "rows", rows));
+    }
+}

@@ -1,0 +1,30 @@
+package org.capebatch.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** One log line when a run starts (or restarts) and one when it ends, with the step that failed if any. */
+@Component
+public class RunLogListener implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLogListener.class);
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        log.info("Starting {} execution {} of instance {} with {}", execution.getJobInstance().getJobName(),
+                execution.getId(), execution.getJobInstance().getInstanceId(), execution.getJobParameters());
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        execution.getStepExecutions().stream()
+                .filter(s -> !s.getStepName().contains(":"))
+                .forEach(s -> log.info("  step {}: {} (read {}, written {}, skipped {})", s.getStepName(),
+                        s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getSkipCount()));
+        log.info("{} execution {} ended {}", execution.getJobInstance().getJobName(), execution.getId(),
+                execution.getStatus());
+    }
+}

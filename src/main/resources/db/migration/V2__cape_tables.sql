@@ -1,0 +1,111 @@
+-- Business state of cape-batch. Every table is keyed by the Spring Batch job instance (run_id), so a restart of the
+-- same instance re-reads what earlier executions committed, and a new instance starts clean. The ledger is the
+-- only table shared across instances: it is what makes ALREADY_DECLARED (SPEC §3, check 13) work.
+
+-- Input files of a run, in name order (SPEC §1), with row counts that reconcile: rows_read = rows_staged + rows_rejected.
+CREATE TABLE cape_input_file (
+    run_id        BIGINT  NOT NULL,
+    file_index    INT     NOT NULL,
+    source_file   TEXT    NOT NULL,
+    rows_read     BIGINT  NOT NULL DEFAULT 0,
+    rows_staged   BIGINT  NOT NULL DEFAULT 0,
+    rows_rejected BIGINT  NOT NULL DEFAULT 0,
+    PRIMARY KEY (run_id, file_index)
+);
+
+-- One row per input row whose entry number is valid. A row that failed to parse keeps only its source and
+-- rejected = true: its entry becomes a DATA_ERROR (SPEC §2), its errors are in cape_rejected_row.
+CREATE TABLE cape_staged_row (
+    run_id                       BIGINT   NOT NULL,
+    entry_number                 CHAR(11) NOT NULL,
+    file_index                   INT      NOT NULL,
+    line                         BIGINT   NOT NULL,
+    rejected                     BOOLEAN  NOT NULL,
+    line_number                  INT,
+    tariff_ordinal               INT,
+    hts_number                   TEXT,
+    duty                         NUMERIC,
+    entry_type                   TEXT,
+    importer_number              TEXT,
+    entry_date                   DATE,
+    entry_summary_date           DATE,
+    payment_date                 DATE,
+    summary_status               TEXT,
+    liquidation_status           TEXT,
+    liquidation_date             DATE,
+    reconciliation_flag          BOOLEAN,
+    reconciliation_summary_filed BOOLEAN,
+    drawback_flag                BOOLEAN,
+    surety_paid                  BOOLEAN,
+    protest_status               TEXT,
+    adcvd_status                 TEXT,
+    statement_status             TEXT,
+    importer_type                TEXT
+);
+CREATE INDEX cape_staged_row_entry ON cape_staged_row (run_id, entry_number, file_index, line);
+
+-- Every reason a row was not used (SPEC §5 rejected-rows.csv). seq orders several errors of one row.
+CREATE TABLE cape_rejected_row (
+    run_id       BIGINT  NOT NULL,
+    file_index   INT     NOT NULL,
+    line         BIGINT  NOT NULL,
+    seq          INT     NOT NULL,
+    source_file  TEXT    NOT NULL,
+    column_name  TEXT    NOT NULL,
+    value        TEXT    NOT NULL,
+    message      TEXT    NOT NULL,
+    entry_number CHAR(11),
+    PRIMARY KEY (run_id, file_index, line, seq)
+);
+
+-- One row per entry (SPEC §3–§4); group_key is the declaration group of an eligible entry (SPEC §5).
+CREATE TABLE cape_assessment (
+    run_id          BIGINT        NOT NULL,
+    entry_number    CHAR(11)      NOT NULL,
+    importer_number TEXT,
+    entry_type      TEXT,
+    status          TEXT          NOT NULL,
+    reason          TEXT,
+    reasons         TEXT          NOT NULL,
+    remedy          TEXT          NOT NULL,
+    deadline        DATE,
+    urgent          BOOLEAN       NOT NULL,
+    refund_deferred BOOLEAN       NOT NULL,
+    ieepa_duty      NUMERIC(18,2) NOT NULL,
+    interest        NUMERIC(18,2) NOT NULL,
+    refund_total    NUMERIC(18,2) NOT NULL,
+    rate_type       TEXT,
+    rate_assumed    BOOLEAN       NOT NULL,
+    group_key       TEXT,
+    PRIMARY KEY (run_id, entry_number)
+);
+
+-- Declarations of a run (file stem without extension), assigned once in one transaction by the declare step.
+CREATE TABLE cape_declaration (
+    run_id      BIGINT NOT NULL,
+    file_stem   TEXT   NOT NULL,
+    group_key   TEXT   NOT NULL,
+    sequence    INT    NOT NULL,
+    entry_count INT    NOT NULL,
+    PRIMARY KEY (run_id, file_stem)
+);
+
+-- Every entry ever put on a declaration, across job instances (SPEC §3 check 13; CAPE-RULES §1: never resubmit).
+-- The primary key is the last guard against declaring an entry twice. A run's own rows are its declarations'
+-- contents (declaration = file stem), which the render and report steps read back.
+CREATE TABLE cape_ledger (
+    entry_number CHAR(11)    NOT NULL PRIMARY KEY,
+    run_id       BIGINT      NOT NULL,
+    declaration  TEXT        NOT NULL,
+    declared_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX cape_ledger_declaration ON cape_ledger (run_id, declaration, entry_number);
+
+-- Output files written by a run, with their hash and data-row count, for manifest.json (SPEC §5).
+CREATE TABLE cape_output_file (
+    run_id BIGINT NOT NULL,
+    path   TEXT   NOT NULL,
+    sha256 TEXT   NOT NULL,
+    rows   BIGINT NOT NULL,
+    PRIMARY KEY (run_id, path)
+);
