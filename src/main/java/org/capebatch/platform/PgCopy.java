@@ -106,6 +106,16 @@ public final class PgCopy {
         }
     }
 
+    private static boolean needsEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void separator() {
         if (rowStarted) {
             buffer.append('\t');
@@ -114,6 +124,10 @@ public final class PgCopy {
     }
 
     private void escape(String value) {
+        if (!needsEscape(value)) {
+            buffer.append(value);
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

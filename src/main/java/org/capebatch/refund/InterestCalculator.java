@@ -5,6 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.capebatch.entry.ImporterType;
 
@@ -24,6 +26,11 @@ public final class InterestCalculator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RateTable rates;
+    /**
+     * The compound factor depends only on (deposit, end, rate type), and a run has few distinct combinations
+     * (deposit dates span about a year, the end date is fixed), so it is computed once per combination.
+     */
+    private final Map<FactorKey, Growth> growthCache = new ConcurrentHashMap<>();
 
     public InterestCalculator(RateTable rates) {
         this.rates = rates;
@@ -34,6 +41,15 @@ public final class InterestCalculator {
         if (!endDate.isAfter(depositDate)) {
             return new InterestResult(BigDecimal.ZERO.setScale(2), false);
         }
+        Growth growth = growthCache.computeIfAbsent(new FactorKey(depositDate, endDate, type), this::growth);
+        BigDecimal interest = principal.multiply(growth.factor(), PRECISION).subtract(principal, PRECISION);
+        return new InterestResult(interest.setScale(2, RoundingMode.HALF_UP), growth.assumed());
+    }
+
+    private Growth growth(FactorKey key) {
+        LocalDate depositDate = key.deposit();
+        LocalDate endDate = key.end();
+        ImporterType type = key.type();
         BigDecimal factor = BigDecimal.ONE;
         boolean assumed = false;
         LocalDate day = depositDate.plusDays(1);
@@ -46,8 +62,14 @@ public final class InterestCalculator {
             assumed |= rate.assumed();
             day = runEnd.plusDays(1);
         }
-        BigDecimal interest = principal.multiply(factor, PRECISION).subtract(principal, PRECISION);
-        return new InterestResult(interest.setScale(2, RoundingMode.HALF_UP), assumed);
+        return new Growth(factor, assumed);
+    }
+
+    private record FactorKey(LocalDate deposit, LocalDate end, ImporterType type) {
+    }
+
+    /** {@code Π(1 + r(d)/days_in_year(d))} over the period, and whether any day used an assumed rate. */
+    private record Growth(BigDecimal factor, boolean assumed) {
     }
 
     /** {@code 1 + percent / 100 / daysInYear}, the growth of one day at an annual percentage rate. */
