@@ -2,7 +2,8 @@
 -- same instance re-reads what earlier executions committed, and a new instance starts clean. The ledger is the
 -- only table shared across instances: it is what makes ALREADY_DECLARED (SPEC §3, check 13) work.
 
--- Input files of a run, in name order (SPEC §1), with row counts that reconcile: rows_read = rows_staged + rows_rejected.
+-- Input files of a run, in name order (SPEC §1). rows_read = rows_staged (valid entry number, parsed later) +
+-- rows_rejected (entry number invalid: the row cannot be tied to an entry).
 CREATE TABLE cape_input_file (
     run_id        BIGINT  NOT NULL,
     file_index    INT     NOT NULL,
@@ -13,36 +14,19 @@ CREATE TABLE cape_input_file (
     PRIMARY KEY (run_id, file_index)
 );
 
--- One row per input row whose entry number is valid. A row that failed to parse keeps only its source and
--- rejected = true: its entry becomes a DATA_ERROR (SPEC §2), its errors are in cape_rejected_row.
-CREATE TABLE cape_staged_row (
-    run_id                       BIGINT   NOT NULL,
-    entry_number                 CHAR(11) NOT NULL,
-    file_index                   INT      NOT NULL,
-    line                         BIGINT   NOT NULL,
-    rejected                     BOOLEAN  NOT NULL,
-    line_number                  INT,
-    tariff_ordinal               INT,
-    hts_number                   TEXT,
-    duty                         NUMERIC,
-    entry_type                   TEXT,
-    importer_number              TEXT,
-    entry_date                   DATE,
-    entry_summary_date           DATE,
-    payment_date                 DATE,
-    summary_status               TEXT,
-    liquidation_status           TEXT,
-    liquidation_date             DATE,
-    reconciliation_flag          BOOLEAN,
-    reconciliation_summary_filed BOOLEAN,
-    drawback_flag                BOOLEAN,
-    surety_paid                  BOOLEAN,
-    protest_status               TEXT,
-    adcvd_status                 TEXT,
-    statement_status             TEXT,
-    importer_type                TEXT
+-- Input rows with a valid entry number, as fragments: one row per run of consecutive input rows of one entry
+-- (ES-003 exports list an entry's rows together, so usually one fragment per entry and file). payload holds the
+-- rows' cells in Es003Column order (source.FragmentCodec); they are parsed once, by the assess step, in parallel.
+-- Fragments ordered by (file_index, first_line) give an entry's rows back in input order.
+CREATE TABLE cape_staged_fragment (
+    run_id       BIGINT   NOT NULL,
+    entry_number CHAR(11) NOT NULL,
+    file_index   INT      NOT NULL,
+    first_line   BIGINT   NOT NULL,
+    row_count    INT      NOT NULL,
+    payload      TEXT     NOT NULL,
+    PRIMARY KEY (run_id, entry_number, file_index, first_line)
 );
-CREATE INDEX cape_staged_row_entry ON cape_staged_row (run_id, entry_number, file_index, line);
 
 -- Every reason a row was not used (SPEC §5 rejected-rows.csv). seq orders several errors of one row.
 CREATE TABLE cape_rejected_row (

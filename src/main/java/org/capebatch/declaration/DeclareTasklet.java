@@ -52,7 +52,6 @@ public class DeclareTasklet implements Tasklet {
         if (done != null && done > 0) {
             return RepeatStatus.FINISHED;
         }
-        jdbc.execute("ANALYZE cape_assessment");
         DeclarationSplitter splitter = new DeclarationSplitter(maxEntries, runDate);
         Map<String, DeclarationInfo> declarations = new LinkedHashMap<>();
         PgCopy ledger = new PgCopy("cape_ledger", "entry_number", "run_id", "declaration");
@@ -87,8 +86,6 @@ public class DeclareTasklet implements Tasklet {
             jdbc.update("INSERT INTO cape_declaration (run_id, file_stem, group_key, sequence, entry_count)"
                     + " VALUES (?, ?, ?, ?, ?)", runId, d.getKey(), d.getValue().group, sequence, d.getValue().entries);
         }
-        // The render step looks up each declaration's entries by index; bulk-loaded rows need statistics first.
-        jdbc.execute("ANALYZE cape_ledger");
         contribution.incrementWriteCount(declared);
         return RepeatStatus.FINISHED;
     }

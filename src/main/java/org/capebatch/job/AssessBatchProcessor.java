@@ -2,6 +2,7 @@ package org.capebatch.job;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,20 +12,28 @@ import org.capebatch.declaration.GroupBy;
 import org.capebatch.entry.AssembledEntry;
 import org.capebatch.entry.EntryAssembler;
 import org.capebatch.entry.EntryNumber;
-import org.capebatch.entry.RowError;
+import org.capebatch.entry.Es003Column;
+import org.capebatch.entry.Es003Header;
+import org.capebatch.entry.Es003RowParser;
+import org.capebatch.entry.ParsedRow;
 import org.capebatch.rules.Assessment;
 import org.capebatch.rules.EntryAssessor;
 import org.capebatch.source.StagedEntry;
-import org.capebatch.source.StagedEntryReader;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Assembles and assesses a batch of entries (SPEC §2–§4). The ledger (check 13) is looked up once per batch,
+ * Parses, assembles and assesses a batch of entries (SPEC §2–§4); row errors become the entry's DATA_ERROR and
+ * rejected rows. The ledger (check 13) is looked up once per batch,
  * not once per entry, and only when an earlier run declared anything at all.
  */
 public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, List<AssessedEntry>> {
 
+    /** Staged cells are in Es003Column order (source.FragmentBuilder), so one canonical header reads them all. */
+    private static final Es003Header STAGED = Es003Header.resolve("staged",
+            Arrays.stream(Es003Column.values()).map(Es003Column::header).toList());
+
+    private final Es003RowParser parser = new Es003RowParser();
     private final EntryAssembler assembler = new EntryAssembler();
     private final EntryAssessor assessor;
     private final LocalDate runDate;
@@ -47,15 +56,17 @@ public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, Li
         Set<String> declaredEarlier = declaredEarlier(batch);
         List<AssessedEntry> out = new ArrayList<>(batch.size());
         for (StagedEntry staged : batch) {
-            AssembledEntry assembled = assembler.assemble(staged.number(), staged.rows());
+            List<ParsedRow> rows = new ArrayList<>(staged.rows().size());
+            for (StagedEntry.Row row : staged.rows()) {
+                rows.add(parser.parse(row.source(), STAGED, row.cells()));
+            }
+            AssembledEntry assembled = assembler.assemble(staged.number(), rows);
             Assessment assessment = assessor.assess(assembled.entry(), runDate,
                     entry -> declaredEarlier.contains(entry.value()));
             String groupKey = assessment.eligible()
                     ? DeclarationGroups.groupKey(groupBy, assessment.importerNumber(), staged.number())
                     : null;
-            List<RowError> newRejections = assembled.rejections().stream()
-                    .filter(e -> !StagedEntryReader.isImportRejection(e)).toList();
-            out.add(new AssessedEntry(assessment, groupKey, newRejections));
+            out.add(new AssessedEntry(assessment, groupKey, assembled.rejections()));
         }
         return out;
     }

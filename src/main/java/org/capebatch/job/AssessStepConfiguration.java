@@ -31,9 +31,11 @@ public class AssessStepConfiguration {
 
     @Bean
     public Step assessStep(JobRepository jobRepository, @Qualifier("assessPartitionStep") Step assessPartitionStep,
-            EntryRangePartitioner entryRangePartitioner, TaskExecutor partitionTaskExecutor,
-            CapeProperties properties) {
+            KeyRangePartitioner entryRangePartitioner, TaskExecutor partitionTaskExecutor,
+            CapeProperties properties, DataSource dataSource) {
         return new StepBuilder("assessStep", jobRepository)
+                .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_assessment",
+                        "cape_rejected_row"))
                 .partitioner("assessPartitionStep", entryRangePartitioner)
                 .step(assessPartitionStep)
                 .gridSize(properties.getJob().getGridSize())
@@ -50,9 +52,9 @@ public class AssessStepConfiguration {
 
     @Bean
     @StepScope
-    public EntryRangePartitioner entryRangePartitioner(DataSource dataSource,
+    public KeyRangePartitioner entryRangePartitioner(DataSource dataSource,
             @Value(CapeJobConfiguration.RUN_ID) long runId, Progress progress) {
-        return new EntryRangePartitioner(new JdbcTemplate(dataSource), runId,
+        return new KeyRangePartitioner(new JdbcTemplate(dataSource), KeyRangePartitioner.ENTRY_KEYS, runId,
                 total -> progress.expect("assess", "entries", total));
     }
 

@@ -64,8 +64,9 @@ public class CapeJobConfiguration {
 
     @Bean
     public Step declareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DeclareTasklet declareTasklet) {
+            DeclareTasklet declareTasklet, DataSource dataSource) {
         return new StepBuilder("declareStep", jobRepository)
+                .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_ledger", "cape_declaration"))
                 .tasklet(declareTasklet, transactionManager)
                 .build();
     }

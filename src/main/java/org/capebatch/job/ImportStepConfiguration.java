@@ -6,9 +6,9 @@ import javax.sql.DataSource;
 
 import org.capebatch.source.InputFile;
 import org.capebatch.source.InputFilePartitioner;
-import org.capebatch.source.ParsedBatch;
 import org.capebatch.source.RawBatch;
-import org.capebatch.source.RawBatchParser;
+import org.capebatch.source.FragmentBuilder;
+import org.capebatch.source.ImportBatch;
 import org.capebatch.source.RawBatchReader;
 import org.capebatch.source.StagingWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -20,16 +20,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The import step: one partition per input file, each a chunk step of row batches COPYed into staging. */
+/** The import step: one partition per input file, each a chunk step of row batches COPYed into staging as fragments. */
 @Configuration(proxyBeanMethods = false)
 public class ImportStepConfiguration {
 
     @Bean
     public Step importStep(JobRepository jobRepository, @Qualifier("importFileStep") Step importFileStep,
-            InputFilePartitioner inputFilePartitioner, TaskExecutor partitionTaskExecutor, CapeProperties properties) {
+            InputFilePartitioner inputFilePartitioner, TaskExecutor partitionTaskExecutor, CapeProperties properties,
+            DataSource dataSource) {
         return new StepBuilder("importStep", jobRepository)
+                .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_staged_fragment"))
                 .partitioner("importFileStep", inputFilePartitioner)
                 .step(importFileStep)
                 .gridSize(properties.getJob().getGridSize())
@@ -47,10 +50,10 @@ public class ImportStepConfiguration {
     public Step importFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RawBatchReader rawBatchReader, StagingWriter stagingWriter, TransientErrors transientErrors) {
         return new StepBuilder("importFileStep", jobRepository)
-                .<RawBatch, ParsedBatch>chunk(1)
+                .<RawBatch, ImportBatch>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(rawBatchReader)
-                .processor(new RawBatchParser())
+                .processor(new FragmentBuilder())
                 .writer(stagingWriter)
                 .faultTolerant()
                 .retryPolicy(transientErrors.retryPolicy())

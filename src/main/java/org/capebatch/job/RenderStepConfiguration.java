@@ -16,24 +16,48 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The render step: one item per declaration, rendered to CSV and XLSX and recorded with its hash in the same
- * commit, so a restart resumes after the last declaration whose files are known to be complete.
+ * The render step: declarations split into ranges rendered in parallel; within a range one item per declaration,
+ * rendered to CSV and XLSX and recorded with its hash in the same commit, so a restart resumes after the last
+ * declaration whose files are known to be complete.
  */
 @Configuration(proxyBeanMethods = false)
 public class RenderStepConfiguration {
 
+    /** Rendering is file and CPU work per declaration; ranges of declarations render in parallel. */
     @Bean
-    public Step renderStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    public Step renderStep(JobRepository jobRepository, @Qualifier("renderPartitionStep") Step renderPartitionStep,
+            KeyRangePartitioner declarationRangePartitioner, TaskExecutor partitionTaskExecutor,
+            CapeProperties properties) {
+        return new StepBuilder("renderStep", jobRepository)
+                .partitioner("renderPartitionStep", declarationRangePartitioner)
+                .step(renderPartitionStep)
+                .gridSize(properties.getJob().getGridSize())
+                .taskExecutor(partitionTaskExecutor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public KeyRangePartitioner declarationRangePartitioner(DataSource dataSource,
+            @Value(CapeJobConfiguration.RUN_ID) long runId, Progress progress) {
+        return new KeyRangePartitioner(new JdbcTemplate(dataSource), KeyRangePartitioner.DECLARATION_KEYS, runId,
+                total -> progress.expect("render", "declarations", total));
+    }
+
+    @Bean
+    public Step renderPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcCursorItemReader<String> declarationReader, ItemProcessor<String, List<ManifestFile>> declarationRenderer,
             ItemWriter<List<ManifestFile>> outputFileWriter) {
-        return new StepBuilder("renderStep", jobRepository)
+        return new StepBuilder("renderPartitionStep", jobRepository)
                 .<String, List<ManifestFile>>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(declarationReader)
@@ -45,12 +69,15 @@ public class RenderStepConfiguration {
     @Bean
     @StepScope
     public JdbcCursorItemReader<String> declarationReader(DataSource dataSource,
-            @Value(CapeJobConfiguration.RUN_ID) long runId) {
+            @Value(CapeJobConfiguration.RUN_ID) long runId,
+            @Value("#{stepExecutionContext['fromExclusive']}") String from,
+            @Value("#{stepExecutionContext['toInclusive']}") String to) {
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("declarationReader")
                 .dataSource(dataSource)
-                .sql("SELECT file_stem FROM cape_declaration WHERE run_id = ? ORDER BY file_stem")
-                .queryArguments(runId)
+                .sql("SELECT file_stem FROM cape_declaration WHERE run_id = ? AND file_stem > ? AND file_stem <= ?"
+                        + " ORDER BY file_stem")
+                .queryArguments(runId, from, to)
                 .rowMapper((rs, i) -> rs.getString(1))
                 .build();
     }

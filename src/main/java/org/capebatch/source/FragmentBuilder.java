@@ -1,0 +1,57 @@
+package org.capebatch.source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.capebatch.entry.EntryNumber;
+import org.capebatch.entry.Es003Column;
+import org.capebatch.entry.Es003Header;
+import org.capebatch.entry.Es003RowParser;
+import org.capebatch.entry.InvalidValueException;
+import org.capebatch.entry.ParsedRow;
+import org.capebatch.entry.RowSource;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a batch of raw rows into fragments: cells reordered to {@link Es003Column} order and consecutive rows of
+ * one entry kept together. Only the entry number is checked here; the full row parse happens once, in the assess
+ * step, which runs in parallel partitions.
+ */
+public class FragmentBuilder implements ItemProcessor<RawBatch, ImportBatch> {
+
+    private static final Es003Column[] COLUMNS = Es003Column.values();
+
+    private final Es003RowParser parser = new Es003RowParser();
+
+    @Override
+    public ImportBatch process(RawBatch batch) {
+        Es003Header header = batch.header();
+        List<RowFragment> fragments = new ArrayList<>();
+        List<ParsedRow> rejected = new ArrayList<>();
+        RowFragment current = null;
+        for (RawRow row : batch.rows()) {
+            EntryNumber entry;
+            try {
+                entry = EntryNumber.parse(header.value(row.cells(), Es003Column.ENTRY_SUMMARY_NUMBER));
+            } catch (InvalidValueException e) {
+                rejected.add(parser.parse(new RowSource(batch.file().name(), row.line()), header, row.cells()));
+                current = null;
+                continue;
+            }
+            if (current == null || !current.entry().equals(entry)) {
+                current = new RowFragment(entry, batch.file().index(), new ArrayList<>(4));
+                fragments.add(current);
+            }
+            current.rows().add(new StagedRow(row.line(), canonical(header, row.cells())));
+        }
+        return new ImportBatch(batch.file(), fragments, rejected, batch.rows().size());
+    }
+
+    private static String[] canonical(Es003Header header, String[] cells) {
+        String[] out = new String[COLUMNS.length];
+        for (int i = 0; i < COLUMNS.length; i++) {
+            out[i] = header.value(cells, COLUMNS[i]);
+        }
+        return out;
+    }
+}

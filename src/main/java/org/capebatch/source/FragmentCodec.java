@@ -1,0 +1,87 @@
+package org.capebatch.source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Packs the rows of a {@link RowFragment} into one text value for {@code cape_staged_fragment.payload} and back.
+ * Rows are separated by RS (U+001E), a row is its line number then its cells separated by US (U+001F); a backslash,
+ * RS or US inside a cell is escaped, so any cell text survives the round trip. A null cell comes back empty,
+ * which the row parser treats the same (SPEC §2: blank and absent optional values have the same default).
+ */
+public final class FragmentCodec {
+
+    private static final char ROW = '\u001E';
+    private static final char CELL = '\u001F';
+    private static final char ESCAPE = '\\';
+
+    private FragmentCodec() {
+    }
+
+    public static String encode(List<StagedRow> rows) {
+        StringBuilder sb = new StringBuilder(rows.size() * 160);
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) {
+                sb.append(ROW);
+            }
+            StagedRow row = rows.get(r);
+            sb.append(row.line());
+            for (String cell : row.cells()) {
+                sb.append(CELL);
+                if (cell != null) {
+                    appendEscaped(sb, cell);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    public static List<StagedRow> decode(String payload, int columns) {
+        List<StagedRow> rows = new ArrayList<>(4);
+        int pos = 0;
+        int length = payload.length();
+        while (pos <= length) {
+            int lineEnd = payload.indexOf(CELL, pos);
+            long line = Long.parseLong(payload, pos, lineEnd, 10);
+            String[] cells = new String[columns];
+            pos = lineEnd + 1;
+            StringBuilder cell = new StringBuilder();
+            int c = 0;
+            while (true) {
+                char ch = pos < length ? payload.charAt(pos) : ROW;
+                if (ch == CELL || ch == ROW) {
+                    if (c < columns) {
+                        cells[c] = cell.toString();
+                    }
+                    c++;
+                    cell.setLength(0);
+                    pos++;
+                    if (ch == ROW) {
+                        break;
+                    }
+                } else if (ch == ESCAPE) {
+                    char next = payload.charAt(pos + 1);
+                    cell.append(next == '1' ? CELL : next == '2' ? ROW : next);
+                    pos += 2;
+                } else {
+                    cell.append(ch);
+                    pos++;
+                }
+            }
+            rows.add(new StagedRow(line, cells));
+        }
+        return rows;
+    }
+
+    private static void appendEscaped(StringBuilder sb, String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char ch = cell.charAt(i);
+            switch (ch) {
+                case ESCAPE -> sb.append(ESCAPE).append(ESCAPE);
+                case CELL -> sb.append(ESCAPE).append('1');
+                case ROW -> sb.append(ESCAPE).append('2');
+                default -> sb.append(ch);
+            }
+        }
+    }
+}
