@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.capebatch.declaration.DeclareTasklet;
 import org.capebatch.report.ReportTasklet;
 import org.capebatch.source.InputCheckTasklet;
+import org.capebatch.source.InputSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -58,8 +59,8 @@ public class CapeJobConfiguration {
     @Bean
     @StepScope
     public InputCheckTasklet inputCheckTasklet(DataSource dataSource, @Value(RUN_ID) long runId,
-            @Value("#{jobParameters['input']}") String input) {
-        return new InputCheckTasklet(new JdbcTemplate(dataSource), runId, input);
+            InputSource inputSource) {
+        return new InputCheckTasklet(new JdbcTemplate(dataSource), runId, inputSource);
     }
 
     @Bean

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import org.capebatch.source.InputFile;
+import org.capebatch.source.InputSource;
 import org.capebatch.source.InputFilePartitioner;
 import org.capebatch.source.RawBatch;
 import org.capebatch.source.FragmentBuilder;
 import org.capebatch.source.ImportBatch;
 import org.capebatch.source.RawBatchReader;
 import org.capebatch.source.StagingWriter;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -42,8 +44,8 @@ public class ImportStepConfiguration {
 
     @Bean
     @StepScope
-    public InputFilePartitioner inputFilePartitioner(@Value("#{jobParameters['input']}") String input) {
-        return new InputFilePartitioner(Path.of(input));
+    public InputFilePartitioner inputFilePartitioner(InputSource inputSource) {
+        return new InputFilePartitioner(inputSource);
     }
 
     @Bean
@@ -63,9 +65,16 @@ public class ImportStepConfiguration {
     @Bean
     @StepScope
     public RawBatchReader rawBatchReader(@Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
-            @Value("#{stepExecutionContext['filePath']}") String filePath, CapeProperties properties) {
-        return new RawBatchReader(new InputFile(fileIndex, Path.of(filePath)),
+            @Value("#{stepExecutionContext['filePath']}") String filePath, CapeProperties properties,
+            InputSource inputSource) {
+        return new RawBatchReader(inputSource, new InputFile(fileIndex, Path.of(filePath)),
                 properties.getJob().getImportBatchRows());
+    }
+
+    @Bean
+    @JobScope
+    public InputSource inputSource(@Value("#{jobParameters['input']}") String input, DataSource dataSource) {
+        return new InputSource(input, dataSource);
     }
 
     @Bean

@@ -1,8 +1,5 @@
 package org.capebatch.source;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import org.capebatch.entry.Es003Header;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -18,19 +15,18 @@ public class InputCheckTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final long runId;
-    private final Path input;
+    private final InputSource input;
 
-    public InputCheckTasklet(JdbcTemplate jdbc, long runId, String input) {
+    public InputCheckTasklet(JdbcTemplate jdbc, long runId, InputSource input) {
         this.jdbc = jdbc;
         this.runId = runId;
-        this.input = Path.of(input);
+        this.input = input;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        List<InputFile> files = InputFiles.list(input);
-        for (InputFile file : files) {
-            try (RawRowReader reader = RawRowReaders.open(file.path())) {
+        for (InputFile file : input.files()) {
+            try (RawRowReader reader = input.open(file)) {
                 Es003Header.resolve(file.name(), reader.header());
             }
             jdbc.update("INSERT INTO cape_input_file (run_id, file_index, source_file) VALUES (?, ?, ?)"

@@ -1,6 +1,5 @@
 package org.capebatch.source;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,16 +12,16 @@ public class InputFilePartitioner implements Partitioner {
     public static final String FILE_INDEX = "fileIndex";
     public static final String FILE_PATH = "filePath";
 
-    private final Path input;
+    private final InputSource input;
 
-    public InputFilePartitioner(Path input) {
+    public InputFilePartitioner(InputSource input) {
         this.input = input;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        for (InputFile file : InputFiles.list(input)) {
+        for (InputFile file : input.files()) {
             ExecutionContext context = new ExecutionContext();
             context.putInt(FILE_INDEX, file.index());
             context.putString(FILE_PATH, file.path().toString());

@@ -19,12 +19,14 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
     private static final String ROWS_READ = "rows.read";
 
     private final InputFile file;
+    private final InputSource source;
     private final int batchRows;
     private RawRowReader reader;
     private Es003Header header;
     private long rowsRead;
 
-    public RawBatchReader(InputFile file, int batchRows) {
+    public RawBatchReader(InputSource source, InputFile file, int batchRows) {
+        this.source = source;
         this.file = file;
         this.batchRows = batchRows;
     }
@@ -32,7 +34,7 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
     @Override
     public void open(ExecutionContext context) {
         try {
-            reader = RawRowReaders.open(file.path());
+            reader = source.open(file);
             header = Es003Header.resolve(file.name(), reader.header());
             long skip = context.getLong(ROWS_READ, 0L);
             for (long i = 0; i < skip && reader.next() != null; i++) {
