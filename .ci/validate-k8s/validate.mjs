@@ -31,7 +31,7 @@ function parseYaml(text, where) {
   });
 }
 
-/** kubectl kustomize when kubectl exists; else the listed resource files as they are (no namespace/image edits). */
+/** kubectl kustomize when kubectl exists; else the listed resource files with only images: applied. */
 function render() {
   try {
     const out = execFileSync("kubectl", ["kustomize", K8S], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -46,6 +46,13 @@ function render() {
   const [kustomization] = parseYaml(readFileSync(join(K8S, "kustomization.yaml"), "utf8"), "k8s/kustomization.yaml");
   const docs = (kustomization?.resources ?? []).flatMap((file) =>
     parseYaml(readFileSync(join(K8S, file), "utf8"), `k8s/${file}`));
+  // The one kustomize transformation the checks depend on: images: name -> newName:newTag.
+  for (const doc of docs) {
+    for (const c of containersOf(podSpec(doc))) {
+      const image = (kustomization?.images ?? []).find((i) => i.name === c.image);
+      if (image != null) c.image = `${image.newName ?? image.name}:${image.newTag ?? "latest"}`;
+    }
+  }
   return { via: "kustomization.yaml resources", docs };
 }
 
@@ -188,6 +195,7 @@ function checkInvariants(docs) {
       }
     }
   }
+  if (docs.length === 0) return; // rendering failed, already reported
   const configMaps = docs.filter((d) => d.kind === "ConfigMap");
   const profile = "application-kubernetes.yml";
   const copy = configMaps.map((d) => d.data?.[profile]).find((v) => v != null);
