@@ -9,7 +9,7 @@ import javax.sql.DataSource;
  * What a run reads (SPEC §1 {@code input}): a file, a directory of files, or {@code db} for the canonical source
  * tables, which then look like a single input "file" named after the tariff-line table.
  */
-public final class InputSource {
+public class InputSource {
 
     public static final String DATABASE = "db";
 
