@@ -3,6 +3,7 @@ package org.capebatch.job;
 import javax.sql.DataSource;
 
 import org.capebatch.declaration.DeclareTasklet;
+import org.capebatch.platform.RunMetrics;
 import org.capebatch.report.ReportTasklet;
 import org.capebatch.source.InputCheckTasklet;
 import org.capebatch.source.InputSource;
@@ -20,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * {@code capeDeclarationJob}: inputCheck → import → assess → declare → render → report (DESIGN.md). No
  * incrementer: the identifying parameters input and runDate are the job instance, so the same command restarts
@@ -35,10 +38,12 @@ public class CapeJobConfiguration {
     @Bean
     public Job capeDeclarationJob(JobRepository jobRepository, Step inputCheckStep,
             @Qualifier("importStep") Step importStep, @Qualifier("assessStep") Step assessStep, Step declareStep,
-            @Qualifier("renderStep") Step renderStep, Step reportStep, RunLogListener runLogListener) {
+            @Qualifier("renderStep") Step renderStep, Step reportStep, RunLogListener runLogListener,
+            RunMetrics runMetrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(RunParameters.VALIDATOR)
                 .listener(runLogListener)
+                .listener(runMetrics)
                 .start(inputCheckStep)
                 .next(importStep)
                 .next(assessStep)
@@ -46,6 +51,11 @@ public class CapeJobConfiguration {
                 .next(renderStep)
                 .next(reportStep)
                 .build();
+    }
+
+    @Bean
+    public RunMetrics runMetrics(DataSource dataSource, MeterRegistry meterRegistry) {
+        return new RunMetrics(new JdbcTemplate(dataSource), meterRegistry);
     }
 
     @Bean
