@@ -45,7 +45,13 @@ public class CapeProperties {
         private GroupBy groupBy = GroupBy.IMPORTER;
 
         public int getMaxEntries() { return maxEntries; }
-        public void setMaxEntries(int maxEntries) { this.maxEntries = maxEntries; }
+        /** CBP refuses a declaration of more than 9,999 entries (CAPE-RULES §1), so more is a setup error. */
+        public void setMaxEntries(int maxEntries) {
+            if (maxEntries < 1 || maxEntries > 9999) {
+                throw new IllegalArgumentException("cape.declaration.max-entries must be 1..9999, got " + maxEntries);
+            }
+            this.maxEntries = maxEntries;
+        }
         public GroupBy getGroupBy() { return groupBy; }
         public void setGroupBy(GroupBy groupBy) { this.groupBy = groupBy; }
     }
@@ -80,7 +86,12 @@ public class CapeProperties {
         private int assessBatchEntries = 1000;
 
         public int getGridSize() { return gridSize; }
-        public void setGridSize(int gridSize) { this.gridSize = gridSize; }
+        public void setGridSize(int gridSize) {
+            if (gridSize < 1) {
+                throw new IllegalArgumentException("cape.job.grid-size must be at least 1, got " + gridSize);
+            }
+            this.gridSize = gridSize;
+        }
         public int getImportBatchRows() { return importBatchRows; }
         public void setImportBatchRows(int rows) { this.importBatchRows = rows; }
         public int getAssessBatchEntries() { return assessBatchEntries; }

@@ -5,15 +5,15 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.capebatch.declaration.DeclarationRenderProcessor;
 import org.capebatch.declaration.DeclarationRenderer;
 import org.capebatch.report.ManifestFile;
+import org.capebatch.report.OutputFileWriter;
 import org.capebatch.report.OutputFiles;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,8 +55,8 @@ public class RenderStepConfiguration {
 
     @Bean
     public Step renderPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcCursorItemReader<String> declarationReader, ItemProcessor<String, List<ManifestFile>> declarationRenderer,
-            ItemWriter<List<ManifestFile>> outputFileWriter) {
+            JdbcCursorItemReader<String> declarationReader, DeclarationRenderProcessor declarationRenderer,
+            OutputFileWriter outputFileWriter) {
         return new StepBuilder("renderPartitionStep", jobRepository)
                 .<String, List<ManifestFile>>chunk(1)
                 .transactionManager(transactionManager)
@@ -84,23 +84,17 @@ public class RenderStepConfiguration {
 
     @Bean
     @StepScope
-    public ItemProcessor<String, List<ManifestFile>> declarationRenderer(DataSource dataSource,
-            CapeProperties properties, @Value(CapeJobConfiguration.RUN_ID) long runId,
-            @Value("#{jobParameters['runDate']}") String runDate, Progress progress) {
+    public DeclarationRenderProcessor declarationRenderer(DataSource dataSource, CapeProperties properties,
+            @Value(CapeJobConfiguration.RUN_ID) long runId, @Value("#{jobParameters['runDate']}") String runDate,
+            Progress progress) {
         DeclarationRenderer renderer = new DeclarationRenderer(new JdbcTemplate(dataSource), runId,
                 LocalDate.parse(runDate), properties.getOutputDir());
-        return stem -> {
-            List<ManifestFile> files = renderer.render(stem);
-            progress.add("render", "declarations", 1);
-            return files;
-        };
+        return new DeclarationRenderProcessor(renderer, n -> progress.add("render", "declarations", n));
     }
 
     @Bean
     @StepScope
-    public ItemWriter<List<ManifestFile>> outputFileWriter(DataSource dataSource,
-            @Value(CapeJobConfiguration.RUN_ID) long runId) {
-        OutputFiles outputFiles = new OutputFiles(new JdbcTemplate(dataSource), runId);
-        return chunk -> chunk.forEach(files -> files.forEach(outputFiles::record));
+    public OutputFileWriter outputFileWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN_ID) long runId) {
+        return new OutputFileWriter(new OutputFiles(new JdbcTemplate(dataSource), runId));
     }
 }

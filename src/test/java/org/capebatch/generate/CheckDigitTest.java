@@ -3,25 +3,10 @@ package org.capebatch.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.capebatch.entry.EntryNumber;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class CheckDigitTest {
-
-    @ParameterizedTest
-    @CsvSource({
-        // worked examples of CAPE-RULES §6
-        "ABC1234567, 6",
-        "1234567890, 3",
-        "SZ90000001, 8",
-        // J-R restart at 1, so J behaves like A and R like I
-        "JKL1234567, 6",
-        "0000000000, 0",
-    })
-    void of_WhenTenCharacters_ThenCheckDigit(String body, int expected) {
-        assertThat(CheckDigit.of(body)).isEqualTo(expected);
-    }
 
     @Test
     void entryNumber_WhenShortSequence_ThenZeroPaddedWithCheckDigit() {
@@ -30,7 +15,16 @@ class CheckDigitTest {
     }
 
     @Test
-    void of_WhenNotTenCharacters_ThenRejected() {
-        assertThatThrownBy(() -> CheckDigit.of("ABC123")).isInstanceOf(IllegalArgumentException.class);
+    void entryNumber_WhenGenerated_ThenParsesAsValid() {
+        for (int sequence = 0; sequence < 2_000; sequence += 7) {
+            String number = CheckDigit.entryNumber("XMP", sequence);
+            assertThat(EntryNumber.parse(number).value()).isEqualTo(number);
+        }
+    }
+
+    @Test
+    void entryNumber_WhenSequenceOutOfRange_ThenRejected() {
+        assertThatThrownBy(() -> CheckDigit.entryNumber("ABC", 10_000_000))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

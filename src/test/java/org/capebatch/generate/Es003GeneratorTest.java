@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.capebatch.entry.EntryNumber;
 import org.capebatch.source.CsvRawRowReader;
 import org.capebatch.source.RawRow;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class Es003GeneratorTest {
                 assertThat(row.size()).isEqualTo(Es003Columns.COUNT);
                 String entry = row.cell(Es003Columns.ENTRY_NUMBER);
                 assertThat(entry).matches("[A-Z0-9]{3}[0-9]{8}");
-                assertThat(CheckDigit.of(entry.substring(0, 10))).isEqualTo(entry.charAt(10) - '0');
+                assertThat(EntryNumber.checkDigit(entry.substring(0, 10))).isEqualTo(entry.charAt(10));
                 if (!entry.equals(previousEntry)) {
                     // a new entry: numbers ascend, so an entry seen before would mean its rows are split
                     assertThat(entry).isGreaterThan(previousEntry);

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.capebatch.entry.EntryNumber;
 import org.capebatch.rules.Reason;
 import org.capebatch.source.CsvRawRowReader;
 import org.capebatch.source.RawRow;
@@ -77,7 +78,7 @@ class SampleDataBuilderTest {
         List<String> invalid = new ArrayList<>();
         for (RawRow row : rows) {
             String number = row.cell(Es003Columns.ENTRY_NUMBER).replaceAll("[=\"-]", "");
-            if (CheckDigit.of(number.substring(0, 10)) == number.charAt(10) - '0') {
+            if (EntryNumber.checkDigit(number.substring(0, 10)) == number.charAt(10)) {
                 entryNumbers.add(number);
             } else {
                 invalid.add(number);
