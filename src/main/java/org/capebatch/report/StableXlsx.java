@@ -11,9 +11,10 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Enumeration;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -73,19 +74,26 @@ public final class StableXlsx {
         core.setCreated(Optional.of(Date.from(runDate.atStartOfDay(ZoneOffset.UTC).toInstant())));
     }
 
+    /**
+     * Copies every entry's compressed bytes as they are (no second deflate: that doubled the cost of a workbook)
+     * and only rewrites the entry times.
+     */
     private static void repack(Path raw, OutputStream target, LocalDateTime fixed) throws IOException {
-        try (ZipFile in = new ZipFile(raw.toFile()); ZipOutputStream out = new ZipOutputStream(target)) {
-            Enumeration<? extends ZipEntry> entries = in.entries();
+        long time = java.sql.Timestamp.valueOf(fixed).getTime();
+        try (ZipFile in = ZipFile.builder().setPath(raw).get();
+                ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
+            Enumeration<ZipArchiveEntry> entries = in.getEntriesInPhysicalOrder();
             while (entries.hasMoreElements()) {
-                ZipEntry source = entries.nextElement();
-                ZipEntry copy = new ZipEntry(source.getName());
-                // setTimeLocal writes the DOS date/time as given, independent of the machine's time zone.
-                copy.setTimeLocal(fixed);
-                out.putNextEntry(copy);
-                try (InputStream data = in.getInputStream(source)) {
-                    data.transferTo(out);
+                ZipArchiveEntry source = entries.nextElement();
+                ZipArchiveEntry copy = new ZipArchiveEntry(source.getName());
+                copy.setMethod(source.getMethod());
+                copy.setCrc(source.getCrc());
+                copy.setSize(source.getSize());
+                copy.setCompressedSize(source.getCompressedSize());
+                copy.setTime(time);
+                try (InputStream data = in.getRawInputStream(source)) {
+                    out.addRawArchiveEntry(copy, data);
                 }
-                out.closeEntry();
             }
         }
     }
