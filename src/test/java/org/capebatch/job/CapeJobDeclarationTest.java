@@ -76,9 +76,54 @@ class CapeJobDeclarationTest extends JobTestSupport {
         assertThat(second.get("XMP00010221")).containsEntry("reason", "ALREADY_DECLARED")
                 .containsEntry("remedy", "NONE");
         out.declarationCsvs().values().forEach(lines -> assertThat(lines).doesNotContainAnyElementsOf(declaredFirst));
-        assertThat(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", execution.getJobInstance().getInstanceId()))
+        long runId = execution.getJobInstance().getInstanceId();
+        assertThat(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runId))
                 .isEqualTo(second.values().stream().filter(a -> a.get("status").equals("ELIGIBLE")).count());
         RunChecks.assertConsistent(out, "2026-12-01", List.of(InputRows.of(input)), usedRows(execution));
+    }
+
+    @Test
+    void run_WhenFailedRunRestartedAfterLaterRunDeclaredItsEntries_ThenCompletesAndDeclaresNothingTwice()
+            throws Exception {
+        // given: run A fails in the assess step after one partition committed its (eligible) assessments ...
+        Path input = sample("es003-sample.csv");
+        failOnInsert("cape_assessment", "entry_number", "YOT00010401");
+        JobExecution a = run(input, "2026-11-30");
+        dropFailures();
+        assertThat(a.getStatus()).isEqualTo(BatchStatus.FAILED);
+        long runA = a.getJobInstance().getInstanceId();
+        Set<String> eligibleBeforeB = new HashSet<>(jdbc.queryForList(
+                "SELECT entry_number FROM cape_assessment WHERE run_id = ? AND status = 'ELIGIBLE'", String.class,
+                runA));
+        // ... and before it is restarted, run B (the next day) declares entries of it
+        properties.setOutputDir(tempDir.resolve("out-b"));
+        JobExecution b = run(input, "2026-12-01");
+        assertThat(b.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Set<String> declaredByB = new HashSet<>(jdbc.queryForList(
+                "SELECT entry_number FROM cape_ledger WHERE run_id = ?", String.class,
+                b.getJobInstance().getInstanceId()));
+        Set<String> overtaken = new HashSet<>(eligibleBeforeB);
+        overtaken.retainAll(declaredByB);
+        assertThat(overtaken).isNotEmpty();
+        properties.setOutputDir(outputDir);
+
+        // when
+        JobExecution restarted = run(input, "2026-11-30");
+
+        // then: run A completes; what B declared meanwhile is ALREADY_DECLARED in A, declared by B only
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunOutput out = new RunOutput(outputDir);
+        Map<String, Map<String, String>> assessments = out.assessments();
+        for (String entry : overtaken) {
+            assertThat(assessments.get(entry)).as(entry).containsEntry("status", "EXCLUDED")
+                    .containsEntry("reason", "ALREADY_DECLARED").containsEntry("remedy", "NONE")
+                    .containsEntry("interest", "0.00").containsEntry("refund_total", "0.00")
+                    .containsEntry("urgent", "N").containsEntry("deadline", "").containsEntry("declaration", "");
+        }
+        out.declarationCsvs().values().forEach(lines -> assertThat(lines).doesNotContainAnyElementsOf(declaredByB));
+        assertThat(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runA))
+                .isEqualTo(out.manifest().get("counts").get("eligible").asLong()).isPositive();
+        RunChecks.assertConsistent(out, "2026-11-30", List.of(InputRows.of(input)), usedRows(restarted));
     }
 
     /** {@code count} eligible entries of importer 47-123456700, one IEEPA row each; returns them sorted. */
