@@ -87,7 +87,8 @@ class CapeJobInputTest extends JobTestSupport {
         assertThat(count("SELECT count(*) FROM cape_rejected_row")).isZero();
         assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName())
                 .containsExactly("inputCheckStep");
-        assertThat(execution.getAllFailureExceptions()).isNotEmpty().allSatisfy(e -> assertThat(e.getMessage()).contains("missing-entry-date.csv").contains("Entry Date"));
+        assertThat(execution.getAllFailureExceptions()).isNotEmpty().allSatisfy(e -> assertThat(e.getMessage())
+                .contains("missing-entry-date.csv").contains("Entry Date"));
         assertThat(outputDir).doesNotExist();
     }
 

@@ -41,7 +41,7 @@ class CapeJobProcessTest {
     void run_WhenKilledDuringAssessAndRunAgain_ThenCompletesWithOutputOfUninterruptedRun() throws Exception {
         // given
         Path input = tempDir.resolve("es003.csv");
-        Es003Generator.write(input, 30_000, 42);
+        Es003Generator.write(input, 20_000, 42);
         Path interrupted = tempDir.resolve("interrupted");
         Path straight = tempDir.resolve("straight");
 
@@ -57,7 +57,8 @@ class CapeJobProcessTest {
         // then: the same command restarts it to completion
         Result restarted = runToEnd(input, interrupted, "restarted");
         assertThat(restarted.exitCode()).as(restarted.output()).isZero();
-        assertThat(restarted.output()).contains("was left STARTED by a process that died; recovering it");
+        assertThat(restarted.output()).contains("was left STARTED by a process that died; recovering it")
+                .containsPattern("Step already complete or not restartable, so no action to execute: .*importStep");
 
         Result reference = runToEnd(input, straight, "straight");
         assertThat(reference.exitCode()).as(reference.output()).isZero();
@@ -66,7 +67,7 @@ class CapeJobProcessTest {
         assertThat(out.allFiles()).isEqualTo(expected.allFiles());
         assertThat(out.comparableHashes()).isEqualTo(expected.comparableHashes());
         RunChecks.assertDeclarations(out, RUN_DATE, out.assessments());
-        assertThat(out.assessments()).hasSize(30_000);
+        assertThat(out.assessments()).hasSize(20_000);
 
         // and: a third run of the completed instance is refused
         Result again = runToEnd(input, interrupted, "again");

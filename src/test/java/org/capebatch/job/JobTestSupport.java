@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.capebatch.CapeBatchApplication;
 import org.capebatch.declaration.GroupBy;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.Job;
@@ -66,6 +67,31 @@ abstract class JobTestSupport {
         properties.getDeclarant().setImporters(new LinkedHashSet<>());
         properties.getJob().setAssessBatchEntries(1000);
         properties.getJob().setImportBatchRows(2000);
+    }
+
+    /**
+     * Makes the database itself fail, with no hook in the product: a trigger raises an exception when a row whose
+     * {@code column} is {@code value} is inserted into {@code table} (COPY fires row triggers too).
+     */
+    void failOnInsert(String table, String column, String value) {
+        jdbc.execute("""
+                CREATE OR REPLACE FUNCTION cape_test_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF to_jsonb(NEW) ->> TG_ARGV[0] = TG_ARGV[1] THEN
+                        RAISE EXCEPTION 'test failure: % = %', TG_ARGV[0], TG_ARGV[1];
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("CREATE TRIGGER cape_test_failure BEFORE INSERT ON " + table
+                + " FOR EACH ROW EXECUTE FUNCTION cape_test_failure('" + column + "', '" + value + "')");
+    }
+
+    @AfterEach
+    void dropFailures() {
+        for (String table : CAPE_TABLES) {
+            jdbc.execute("DROP TRIGGER IF EXISTS cape_test_failure ON " + table);
+        }
+        jdbc.execute("DROP FUNCTION IF EXISTS cape_test_failure()");
     }
 
     /** Forgets every run: the ledger of one run must not make entries ALREADY_DECLARED in the next test. */
