@@ -26,8 +26,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DeclareTasklet implements Tasklet {
 
     private static final String ELIGIBLE = """
-            SELECT group_key, entry_number FROM cape_assessment
-             WHERE run_id = ? AND status = 'ELIGIBLE' ORDER BY group_key, entry_number
+            SELECT group_key, entry_number FROM cape_assessment a
+             WHERE run_id = ? AND status = 'ELIGIBLE'
+               AND NOT EXISTS (SELECT 1 FROM cape_ledger l
+                                WHERE l.entry_number = a.entry_number AND l.run_id <> a.run_id)
+             ORDER BY group_key, entry_number
+            """;
+    /**
+     * An entry assessed ELIGIBLE may have been declared by another job instance since (that instance ran while
+     * this one was FAILED, or at the same time). It is now ALREADY_DECLARED (SPEC §3 check 13, the only check it
+     * fails, so reason and reasons are that one, remedy NONE) with the money of an excluded entry (SPEC §4).
+     * Without this the ledger's primary key would fail every restart of this run.
+     */
+    private static final String DECLARED_SINCE = """
+            UPDATE cape_assessment a
+               SET status = 'EXCLUDED', reason = 'ALREADY_DECLARED', reasons = 'ALREADY_DECLARED', remedy = 'NONE',
+                   deadline = NULL, urgent = false, refund_deferred = false, interest = 0, refund_total = 0,
+                   rate_assumed = false, group_key = NULL
+             WHERE a.run_id = ? AND a.status = 'ELIGIBLE'
+               AND EXISTS (SELECT 1 FROM cape_ledger l WHERE l.entry_number = a.entry_number AND l.run_id <> a.run_id)
             """;
     private static final int COPY_ROWS = 20_000;
 
@@ -52,6 +69,7 @@ public class DeclareTasklet implements Tasklet {
         if (done != null && done > 0) {
             return RepeatStatus.FINISHED;
         }
+        jdbc.update(DECLARED_SINCE, runId);
         DeclarationSplitter splitter = new DeclarationSplitter(maxEntries, runDate);
         Map<String, DeclarationInfo> declarations = new LinkedHashMap<>();
         PgCopy ledger = new PgCopy("cape_ledger", "entry_number", "run_id", "declaration");
