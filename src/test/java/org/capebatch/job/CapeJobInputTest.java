@@ -83,7 +83,7 @@ class CapeJobInputTest extends JobTestSupport {
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(count("SELECT count(*) FROM cape_staged_row")).isZero();
+        assertThat(count("SELECT count(*) FROM cape_staged_fragment")).isZero();
         assertThat(count("SELECT count(*) FROM cape_rejected_row")).isZero();
         assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName())
                 .containsExactly("inputCheckStep");

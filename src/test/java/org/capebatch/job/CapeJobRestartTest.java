@@ -35,7 +35,7 @@ class CapeJobRestartTest extends JobTestSupport {
 
     /** Where the database fails, and on which row of the reference run. */
     enum FailurePoint {
-        IMPORT("cape_staged_row", "entry_number"),
+        IMPORT("cape_staged_fragment", "entry_number"),
         ASSESS("cape_assessment", "entry_number"),
         DECLARE("cape_ledger", "entry_number"),
         RENDER("cape_output_file", "path"),
@@ -105,7 +105,7 @@ class CapeJobRestartTest extends JobTestSupport {
         long assessed = count("SELECT count(*) FROM cape_assessment WHERE run_id = ?", runId);
         long ledger = count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runId);
         long outputFiles = count("SELECT count(*) FROM cape_output_file WHERE run_id = ?", runId);
-        long staged = count("SELECT count(*) FROM cape_staged_row WHERE run_id = ?", runId);
+        long staged = count("SELECT coalesce(sum(row_count), 0) FROM cape_staged_fragment WHERE run_id = ?", runId);
         long stagedExpected = InputRows.of(input).rows().stream().filter(r -> r.entryNumber().isPresent()).count();
         switch (point) {
             case IMPORT -> {
@@ -149,7 +149,7 @@ class CapeJobRestartTest extends JobTestSupport {
         assertThat(count("SELECT count(DISTINCT entry_number) FROM cape_assessment WHERE run_id = ?", runId))
                 .isEqualTo(ENTRIES);
         assertThat(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runId)).isEqualTo(eligible);
-        assertThat(count("SELECT count(*) FROM cape_staged_row WHERE run_id = ?", runId)).isEqualTo(stagedExpected);
+        assertThat(count("SELECT coalesce(sum(row_count), 0) FROM cape_staged_fragment WHERE run_id = ?", runId)).isEqualTo(stagedExpected);
         assertThat(count("SELECT count(*) FROM (SELECT DISTINCT file_index, line, message FROM cape_rejected_row"
                 + " WHERE run_id = ?) d", runId))
                 .isEqualTo(count("SELECT count(*) FROM cape_rejected_row WHERE run_id = ?", runId));

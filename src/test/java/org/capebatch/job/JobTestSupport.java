@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "cape.job.progress-interval=1h"})
 abstract class JobTestSupport {
 
-    static final String[] CAPE_TABLES = {"cape_input_file", "cape_staged_row", "cape_rejected_row",
+    static final String[] CAPE_TABLES = {"cape_input_file", "cape_staged_fragment", "cape_rejected_row",
         "cape_assessment", "cape_declaration", "cape_ledger", "cape_output_file"};
 
     @Autowired
@@ -114,10 +114,10 @@ abstract class JobTestSupport {
     /** Rows staged and kept by assembly: the "used" side of rows_read = used + rejected (SPEC §2). */
     long usedRows(JobExecution execution) {
         return count("""
-                SELECT count(*) FROM cape_staged_row s WHERE run_id = ? AND NOT rejected AND NOT EXISTS (
-                    SELECT 1 FROM cape_rejected_row r
-                     WHERE r.run_id = s.run_id AND r.file_index = s.file_index AND r.line = s.line)
-                """, execution.getJobInstance().getInstanceId());
+                SELECT (SELECT coalesce(sum(row_count), 0) FROM cape_staged_fragment WHERE run_id = ?)
+                     - (SELECT count(*) FROM (SELECT DISTINCT file_index, line FROM cape_rejected_row
+                                               WHERE run_id = ? AND entry_number IS NOT NULL) r)
+                """, execution.getJobInstance().getInstanceId(), execution.getJobInstance().getInstanceId());
     }
 
     static Path fixture(String name) {
