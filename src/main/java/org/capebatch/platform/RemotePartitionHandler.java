@@ -121,8 +121,8 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
                     }
                 }
                 throw new IllegalStateException(running.size() + " of " + ids.size() + " partitions of "
-                        + workerStepName + " did not finish within " + timeout + " (cape.remote.timeout); are"
-                        + " workers (profile worker) running against this database?");
+                        + workerStepName + " did not finish within " + timeout + " (cape.remote.timeout); check that"
+                        + " workers (profile worker) run against this database");
             }
             if (running.size() != lastRunning) {
                 lastRunning = running.size();
