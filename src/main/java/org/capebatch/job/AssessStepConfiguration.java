@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.capebatch.platform.RemotePartitionHandlers;
 import org.capebatch.refund.RateTable;
 import org.capebatch.refund.RefundCalculator;
 import org.capebatch.rules.EntryAssessor;
@@ -15,7 +16,9 @@ import org.capebatch.source.StagedEntryReader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,15 +35,18 @@ public class AssessStepConfiguration {
     @Bean
     public Step assessStep(JobRepository jobRepository, @Qualifier("assessPartitionStep") Step assessPartitionStep,
             KeyRangePartitioner entryRangePartitioner, TaskExecutor partitionTaskExecutor,
-            CapeProperties properties, DataSource dataSource) {
-        return new StepBuilder("assessStep", jobRepository)
+            CapeProperties properties, DataSource dataSource, ObjectProvider<RemotePartitionHandlers> remote) {
+        PartitionStepBuilder builder = new StepBuilder("assessStep", jobRepository)
                 .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_assessment",
                         "cape_rejected_row"))
                 .partitioner("assessPartitionStep", entryRangePartitioner)
                 .step(assessPartitionStep)
                 .gridSize(properties.getJob().getGridSize())
-                .taskExecutor(partitionTaskExecutor)
-                .build();
+                .taskExecutor(partitionTaskExecutor);
+        // Profile "manager": the same partitions run in worker processes (platform.RemotePartitionHandlers).
+        remote.ifAvailable(handlers -> builder.partitionHandler(
+                handlers.handler("assessPartitionStep", properties.getJob().getGridSize())));
+        return builder.build();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
+import org.capebatch.platform.RemotePartitionHandlers;
 import org.capebatch.source.InputFile;
 import org.capebatch.source.InputSource;
 import org.capebatch.source.InputFilePartitioner;
@@ -16,7 +17,9 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,14 +35,17 @@ public class ImportStepConfiguration {
     @Bean
     public Step importStep(JobRepository jobRepository, @Qualifier("importFileStep") Step importFileStep,
             InputFilePartitioner inputFilePartitioner, TaskExecutor partitionTaskExecutor, CapeProperties properties,
-            DataSource dataSource) {
-        return new StepBuilder("importStep", jobRepository)
+            DataSource dataSource, ObjectProvider<RemotePartitionHandlers> remote) {
+        PartitionStepBuilder builder = new StepBuilder("importStep", jobRepository)
                 .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_staged_fragment"))
                 .partitioner("importFileStep", inputFilePartitioner)
                 .step(importFileStep)
                 .gridSize(properties.getJob().getGridSize())
-                .taskExecutor(partitionTaskExecutor)
-                .build();
+                .taskExecutor(partitionTaskExecutor);
+        // Profile "manager": the files are imported by worker processes, which must see them at the same path.
+        remote.ifAvailable(handlers -> builder.partitionHandler(
+                handlers.handler("importFileStep", properties.getJob().getGridSize())));
+        return builder.build();
     }
 
     @Bean
