@@ -10,6 +10,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.capebatch.platform.RemotePartitionLocks;
 import org.capebatch.platform.SensitiveText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,21 +47,23 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private final JobRepository jobRepository;
     private final Job job;
     private final DataSource dataSource;
+    private final ObjectProvider<RemotePartitionLocks> partitionLocks;
     private final PrintStream stderr;
     private ExitCode exitCode = ExitCode.COMPLETED;
 
     @Autowired
     public CapeJobRunner(JobOperator jobOperator, JobRepository jobRepository, Job capeDeclarationJob,
-            DataSource dataSource) {
-        this(jobOperator, jobRepository, capeDeclarationJob, dataSource, System.err);
+            DataSource dataSource, ObjectProvider<RemotePartitionLocks> partitionLocks) {
+        this(jobOperator, jobRepository, capeDeclarationJob, dataSource, partitionLocks, System.err);
     }
 
     CapeJobRunner(JobOperator jobOperator, JobRepository jobRepository, Job job, DataSource dataSource,
-            PrintStream stderr) {
+            ObjectProvider<RemotePartitionLocks> partitionLocks, PrintStream stderr) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.dataSource = dataSource;
+        this.partitionLocks = partitionLocks;
         this.stderr = stderr;
     }
 
@@ -93,6 +97,7 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
             if (last != null && last.getStatus().isRunning()) {
                 log.warn("Execution {} of {} was left {} by a process that died; recovering it",
                         last.getId(), what, last.getStatus());
+                awaitLiveWorkers(last);
                 jobOperator.recover(last);
             }
             try {
@@ -100,6 +105,24 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
             } finally {
                 advisoryLock(lock, "pg_advisory_unlock", lockKey);
             }
+        }
+    }
+
+    /**
+     * With remote partitioning a killed manager can leave workers still running partitions of its execution.
+     * Recovering now would mark those FAILED under their feet; wait until no worker holds a partition's lock.
+     */
+    private void awaitLiveWorkers(JobExecution execution) throws InterruptedException {
+        RemotePartitionLocks locks = partitionLocks.getIfAvailable();
+        if (locks == null) {
+            return;
+        }
+        while (execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus().isRunning())
+                .anyMatch(locks::isHeld)) {
+            log.info("Waiting for workers still running partitions of execution {}", execution.getId());
+            Thread.sleep(2_000);
+            execution = jobRepository.getJobExecution(execution.getId());
         }
     }
 
