@@ -13,6 +13,7 @@ import org.capebatch.rules.EntryAssessor;
 import org.capebatch.rules.RulesConfig;
 import org.capebatch.source.StagedEntry;
 import org.capebatch.source.StagedEntryReader;
+import org.capebatch.platform.SavepointItemWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -73,7 +74,7 @@ public class AssessStepConfiguration {
                 .transactionManager(transactionManager)
                 .reader(stagedEntryReader)
                 .processor(assessBatchProcessor)
-                .writer(assessmentWriter)
+                .writer(new SavepointItemWriter<>(assessmentWriter, transactionManager))
                 .faultTolerant()
                 .retryPolicy(transientErrors.retryPolicy())
                 .build();

@@ -13,6 +13,7 @@ import org.capebatch.source.FragmentBuilder;
 import org.capebatch.source.ImportBatch;
 import org.capebatch.source.RawBatchReader;
 import org.capebatch.source.StagingWriter;
+import org.capebatch.platform.SavepointItemWriter;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -62,7 +63,7 @@ public class ImportStepConfiguration {
                 .transactionManager(transactionManager)
                 .reader(rawBatchReader)
                 .processor(new FragmentBuilder())
-                .writer(stagingWriter)
+                .writer(new SavepointItemWriter<>(stagingWriter, transactionManager))
                 .faultTolerant()
                 .retryPolicy(transientErrors.retryPolicy())
                 .build();

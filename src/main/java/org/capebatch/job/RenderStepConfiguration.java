@@ -10,6 +10,7 @@ import org.capebatch.declaration.DeclarationRenderer;
 import org.capebatch.report.ManifestFile;
 import org.capebatch.report.OutputFileWriter;
 import org.capebatch.report.OutputFiles;
+import org.capebatch.platform.SavepointItemWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -62,7 +63,7 @@ public class RenderStepConfiguration {
                 .transactionManager(transactionManager)
                 .reader(declarationReader)
                 .processor(declarationRenderer)
-                .writer(outputFileWriter)
+                .writer(new SavepointItemWriter<>(outputFileWriter, transactionManager))
                 .build();
     }
 

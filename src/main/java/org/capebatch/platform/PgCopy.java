@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
@@ -98,7 +100,8 @@ public final class PgCopy {
             return copied;
         } catch (SQLException e) {
             // Translated by SQLState, so a retry policy sees connection and serialization failures as transient.
-            throw TRANSLATOR.translate("COPY", sql, e);
+            DataAccessException translated = TRANSLATOR.translate("COPY", sql, e);
+            throw translated != null ? translated : new UncategorizedSQLException("COPY", sql, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
