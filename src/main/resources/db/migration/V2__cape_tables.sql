@@ -2,16 +2,24 @@
 -- same instance re-reads what earlier executions committed, and a new instance starts clean. The ledger is the
 -- only table shared across instances: it is what makes ALREADY_DECLARED (SPEC §3, check 13) work.
 
--- Input files of a run, in name order (SPEC §1). rows_read = rows_staged (valid entry number, parsed later) +
--- rows_rejected (entry number invalid: the row cannot be tied to an entry).
+-- Input files of a run, in name order (SPEC §1).
 CREATE TABLE cape_input_file (
-    run_id        BIGINT  NOT NULL,
-    file_index    INT     NOT NULL,
-    source_file   TEXT    NOT NULL,
-    rows_read     BIGINT  NOT NULL DEFAULT 0,
-    rows_staged   BIGINT  NOT NULL DEFAULT 0,
-    rows_rejected BIGINT  NOT NULL DEFAULT 0,
+    run_id      BIGINT NOT NULL,
+    file_index  INT    NOT NULL,
+    source_file TEXT   NOT NULL,
     PRIMARY KEY (run_id, file_index)
+);
+
+-- Row counts per import partition (a file, or a byte range of a large CSV). rows_read = rows_staged (valid entry
+-- number, parsed later) + rows_rejected (entry number invalid: the row cannot be tied to an entry).
+CREATE TABLE cape_input_part (
+    run_id        BIGINT NOT NULL,
+    file_index    INT    NOT NULL,
+    part          INT    NOT NULL,
+    rows_read     BIGINT NOT NULL,
+    rows_staged   BIGINT NOT NULL,
+    rows_rejected BIGINT NOT NULL,
+    PRIMARY KEY (run_id, file_index, part)
 );
 
 -- Input rows with a valid entry number, as fragments: one row per run of consecutive input rows of one entry

@@ -10,6 +10,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.capebatch.report.CsvCells;
 import org.capebatch.report.ImporterNumbers;
+import org.capebatch.report.StableSxssfWorkbook;
 import org.capebatch.report.StableXlsx;
 import org.capebatch.report.WorkbookStyles;
 import org.capebatch.rules.Assessment;
@@ -38,7 +39,7 @@ public final class DeclarationWorkbookWriter {
      */
     public static long write(Path target, String declarationName, LocalDate runDate, Iterable<Assessment> entries)
             throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+        SXSSFWorkbook workbook = new StableSxssfWorkbook(WINDOW);
         try {
             WorkbookStyles styles = WorkbookStyles.of(workbook);
             SXSSFSheet numbers = workbook.createSheet(ENTRY_SHEET);

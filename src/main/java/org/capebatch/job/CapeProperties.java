@@ -84,6 +84,7 @@ public class CapeProperties {
         private int gridSize = Runtime.getRuntime().availableProcessors();
         private int importBatchRows = 2000;
         private int assessBatchEntries = 1000;
+        private long minSplitBytes = 32L * 1024 * 1024;
 
         public int getGridSize() { return gridSize; }
         public void setGridSize(int gridSize) {
@@ -96,5 +97,8 @@ public class CapeProperties {
         public void setImportBatchRows(int rows) { this.importBatchRows = rows; }
         public int getAssessBatchEntries() { return assessBatchEntries; }
         public void setAssessBatchEntries(int entries) { this.assessBatchEntries = entries; }
+        /** A CSV file is imported by up to grid-size partitions, each at least this many bytes. */
+        public long getMinSplitBytes() { return minSplitBytes; }
+        public void setMinSplitBytes(long bytes) { this.minSplitBytes = bytes; }
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import org.capebatch.platform.RemotePartitionHandlers;
+import org.capebatch.source.ByteRange;
 import org.capebatch.source.InputFile;
+import org.capebatch.source.InputPart;
 import org.capebatch.source.InputSource;
 import org.capebatch.source.InputFilePartitioner;
 import org.capebatch.source.RawBatch;
@@ -38,7 +40,7 @@ public class ImportStepConfiguration {
             InputFilePartitioner inputFilePartitioner, TaskExecutor partitionTaskExecutor, CapeProperties properties,
             DataSource dataSource, ObjectProvider<RemotePartitionHandlers> remote) {
         PartitionStepBuilder builder = new StepBuilder("importStep", jobRepository)
-                .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_staged_fragment"))
+                .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_staged_fragment", "cape_input_part"))
                 .partitioner("importFileStep", inputFilePartitioner)
                 .step(importFileStep)
                 .gridSize(properties.getJob().getGridSize())
@@ -72,16 +74,24 @@ public class ImportStepConfiguration {
     @Bean
     @StepScope
     public RawBatchReader rawBatchReader(@Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
-            @Value("#{stepExecutionContext['filePath']}") String filePath, CapeProperties properties,
-            InputSource inputSource) {
-        return new RawBatchReader(inputSource, new InputFile(fileIndex, Path.of(filePath)),
+            @Value("#{stepExecutionContext['filePath']}") String filePath,
+            @Value("#{stepExecutionContext['part']}") int part,
+            @Value("#{stepExecutionContext['rangeStart']}") long rangeStart,
+            @Value("#{stepExecutionContext['rangeEnd']}") long rangeEnd,
+            @Value("#{stepExecutionContext['firstLine']}") long firstLine,
+            CapeProperties properties, InputSource inputSource) {
+        InputPart inputPart = new InputPart(new InputFile(fileIndex, Path.of(filePath)), part,
+                new ByteRange(rangeStart, rangeEnd, firstLine));
+        return new RawBatchReader(inputSource, inputPart,
                 properties.getJob().getImportBatchRows());
     }
 
     @Bean
     @JobScope
-    public InputSource inputSource(@Value("#{jobParameters['input']}") String input, DataSource dataSource) {
-        return new InputSource(input, dataSource);
+    public InputSource inputSource(@Value("#{jobParameters['input']}") String input, DataSource dataSource,
+            CapeProperties properties) {
+        return new InputSource(input, dataSource, properties.getJob().getGridSize(),
+                properties.getJob().getMinSplitBytes());
     }
 
     @Bean

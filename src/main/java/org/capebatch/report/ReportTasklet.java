@@ -121,7 +121,7 @@ public class ReportTasklet implements Tasklet {
 
     private Manifest.Counts counts() {
         return jdbc.queryForObject("""
-                SELECT (SELECT coalesce(sum(rows_read), 0) FROM cape_input_file WHERE run_id = ?),
+                SELECT (SELECT coalesce(sum(rows_read), 0) FROM cape_input_part WHERE run_id = ?),
                        (SELECT count(*) FROM (SELECT DISTINCT file_index, line FROM cape_rejected_row
                                                WHERE run_id = ?) r),
                        (SELECT count(*) FROM cape_assessment WHERE run_id = ?),

@@ -36,12 +36,18 @@ public final class StableXlsx {
     /** Writes {@code workbook} to {@code target}; the caller still closes the workbook. */
     public static void write(Path target, Workbook workbook, LocalDate runDate) throws IOException {
         pinCreated(workbook, runDate);
+        LocalDateTime fixed = runDate.atStartOfDay();
+        if (workbook instanceof StableSxssfWorkbook stable) {
+            // Writes its zip with the fixed entry time itself: no second pass over the bytes.
+            stable.setEntryTime(fixed);
+            AtomicFile.write(target, stable::write);
+            return;
+        }
         Path raw = Files.createTempFile("cape-xlsx-", ".zip");
         try {
             try (OutputStream out = Files.newOutputStream(raw)) {
                 workbook.write(out);
             }
-            LocalDateTime fixed = runDate.atStartOfDay();
             AtomicFile.write(target, out -> repack(raw, out, fixed));
         } finally {
             Files.deleteIfExists(raw);

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -31,9 +32,20 @@ public final class CsvRawRowReader implements RawRowReader {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    /** Physical lines before the first byte read (non-zero for a range that starts inside the file). */
+    private final long lineOffset;
 
     public CsvRawRowReader(Path file) {
+        this(file, ByteRange.WHOLE_FILE);
+    }
+
+    /**
+     * Reads only {@code range} of the file (see {@link CsvSplitter}); the header still comes from the file's first
+     * record, and line numbers stay those of the whole file.
+     */
+    public CsvRawRowReader(Path file, ByteRange range) {
         this.file = file;
+        this.lineOffset = range.firstLine() - 1;
         CSVParser opened = null;
         try {
             CsvEncoding encoding = CsvEncoding.detect(file);
@@ -44,7 +56,15 @@ public final class CsvRawRowReader implements RawRowReader {
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             InputStream in = Files.newInputStream(file);
             try {
-                in.skipNBytes(encoding.bomLength());
+                if (range.start() > 0) {
+                    in.skipNBytes(range.start());
+                } else {
+                    in.skipNBytes(encoding.bomLength());
+                }
+                if (range.end() != Long.MAX_VALUE) {
+                    in = BoundedInputStream.builder().setInputStream(in)
+                            .setMaxCount(range.end() - Math.max(range.start(), encoding.bomLength())).get();
+                }
                 var reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
                 opened = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
             } catch (IOException | RuntimeException e) {
@@ -53,11 +73,17 @@ public final class CsvRawRowReader implements RawRowReader {
             }
             this.parser = opened;
             this.records = opened.iterator();
-            RawRow first = next();
-            if (first == null) {
-                throw new MalformedSourceException(file, 0, "no header row (the file is empty)", null);
+            if (range.start() > 0) {
+                try (CsvRawRowReader whole = new CsvRawRowReader(file)) {
+                    this.header = whole.header();
+                }
+            } else {
+                RawRow first = next();
+                if (first == null) {
+                    throw new MalformedSourceException(file, 0, "no header row (the file is empty)", null);
+                }
+                this.header = List.of(first.cells());
             }
-            this.header = List.of(first.cells());
         } catch (IOException e) {
             closeQuietly(opened);
             throw new UncheckedIOException("Cannot read " + file, e);
@@ -82,7 +108,7 @@ public final class CsvRawRowReader implements RawRowReader {
         while (true) {
             // The parser has consumed the previous record's line break, so the next record starts one line later;
             // a quoted cell with line breaks makes the record span several physical lines.
-            long startLine = parser.getCurrentLineNumber() + 1;
+            long startLine = lineOffset + parser.getCurrentLineNumber() + 1;
             CSVRecord record;
             try {
                 if (!records.hasNext()) {
@@ -102,7 +128,7 @@ public final class CsvRawRowReader implements RawRowReader {
 
     @Override
     public long linesConsumed() {
-        return parser.getCurrentLineNumber();
+        return lineOffset + parser.getCurrentLineNumber();
     }
 
     @Override

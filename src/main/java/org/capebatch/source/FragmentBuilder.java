@@ -44,7 +44,7 @@ public class FragmentBuilder implements ItemProcessor<RawBatch, ImportBatch> {
             }
             current.rows().add(new StagedRow(row.line(), canonical(header, row.cells())));
         }
-        return new ImportBatch(batch.file(), fragments, rejected, batch.rows().size());
+        return new ImportBatch(batch.part(), fragments, rejected, batch.rows().size());
     }
 
     private static String[] canonical(Es003Header header, String[] cells) {

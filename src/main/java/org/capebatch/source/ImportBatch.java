@@ -9,5 +9,5 @@ import org.capebatch.entry.ParsedRow;
  * invalid (SPEC §2: they cannot be tied to an entry and appear only in rejected-rows.csv). Every row is in one or
  * the other.
  */
-public record ImportBatch(InputFile file, List<RowFragment> fragments, List<ParsedRow> rejected, int rowsRead) {
+public record ImportBatch(InputPart part, List<RowFragment> fragments, List<ParsedRow> rejected, int rowsRead) {
 }

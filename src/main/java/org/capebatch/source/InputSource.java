@@ -1,7 +1,9 @@
 package org.capebatch.source;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -15,10 +17,14 @@ public class InputSource {
 
     private final String input;
     private final DataSource dataSource;
+    private final int partsPerFile;
+    private final long minPartBytes;
 
-    public InputSource(String input, DataSource dataSource) {
+    public InputSource(String input, DataSource dataSource, int partsPerFile, long minPartBytes) {
         this.input = input;
         this.dataSource = dataSource;
+        this.partsPerFile = partsPerFile;
+        this.minPartBytes = minPartBytes;
     }
 
     public boolean database() {
@@ -33,5 +39,23 @@ public class InputSource {
 
     public RawRowReader open(InputFile file) {
         return database() ? new SourceTableRowReader(dataSource) : RawRowReaders.open(file.path());
+    }
+
+    /** The import partitions: every file, with large CSV files split into byte ranges read in parallel. */
+    public List<InputPart> parts() {
+        List<InputPart> parts = new ArrayList<>();
+        for (InputFile file : files()) {
+            boolean csv = !database() && file.name().toLowerCase(Locale.ROOT).endsWith(".csv");
+            List<ByteRange> ranges = csv ? CsvSplitter.split(file.path(), partsPerFile, minPartBytes)
+                    : List.of(ByteRange.WHOLE_FILE);
+            for (int i = 0; i < ranges.size(); i++) {
+                parts.add(new InputPart(file, i, ranges.get(i)));
+            }
+        }
+        return parts;
+    }
+
+    public RawRowReader open(InputPart part) {
+        return part.range().wholeFile() ? open(part.file()) : new CsvRawRowReader(part.file().path(), part.range());
     }
 }

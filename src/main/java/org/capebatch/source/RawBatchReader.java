@@ -18,6 +18,7 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
 
     private static final String ROWS_READ = "rows.read";
 
+    private final InputPart part;
     private final InputFile file;
     private final InputSource source;
     private final int batchRows;
@@ -25,16 +26,17 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
     private Es003Header header;
     private long rowsRead;
 
-    public RawBatchReader(InputSource source, InputFile file, int batchRows) {
+    public RawBatchReader(InputSource source, InputPart part, int batchRows) {
         this.source = source;
-        this.file = file;
+        this.part = part;
+        this.file = part.file();
         this.batchRows = batchRows;
     }
 
     @Override
     public void open(ExecutionContext context) {
         try {
-            reader = source.open(file);
+            reader = source.open(part);
             header = Es003Header.resolve(file.name(), reader.header());
             long skip = context.getLong(ROWS_READ, 0L);
             for (long i = 0; i < skip && reader.next() != null; i++) {
@@ -57,7 +59,7 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
             return null;
         }
         rowsRead += rows.size();
-        return new RawBatch(file, header, rows);
+        return new RawBatch(part, header, rows);
     }
 
     @Override

@@ -17,6 +17,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class StagingWriter implements ItemWriter<ImportBatch> {
 
+    /** One counter row per import partition, so parallel parts of one file never wait on each other's lock. */
+    private static final String COUNT_ROWS = """
+            INSERT INTO cape_input_part (run_id, file_index, part, rows_read, rows_staged, rows_rejected)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (run_id, file_index, part) DO UPDATE SET
+                rows_read = cape_input_part.rows_read + EXCLUDED.rows_read,
+                rows_staged = cape_input_part.rows_staged + EXCLUDED.rows_staged,
+                rows_rejected = cape_input_part.rows_rejected + EXCLUDED.rows_rejected
+            """;
+
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final long runId;
@@ -36,7 +46,7 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
         RejectedRowsCopy rejected = new RejectedRowsCopy(runId);
         long rows = 0;
         for (ImportBatch batch : chunk) {
-            int fileIndex = batch.file().index();
+            int fileIndex = batch.part().file().index();
             for (RowFragment fragment : batch.fragments()) {
                 staged.add(runId).add(fragment.entry().value()).add(fileIndex).add(fragment.firstLine())
                         .add(fragment.rows().size()).add(FragmentCodec.encode(fragment.rows()))
@@ -48,9 +58,8 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
                 }
             }
             int rejectedRows = batch.rejected().size();
-            jdbc.update("UPDATE cape_input_file SET rows_read = rows_read + ?, rows_staged = rows_staged + ?,"
-                    + " rows_rejected = rows_rejected + ? WHERE run_id = ? AND file_index = ?",
-                    batch.rowsRead(), batch.rowsRead() - rejectedRows, rejectedRows, runId, fileIndex);
+            jdbc.update(COUNT_ROWS, runId, fileIndex, batch.part().part(), batch.rowsRead(),
+                    batch.rowsRead() - rejectedRows, rejectedRows);
             rows += batch.rowsRead();
         }
         staged.flush(dataSource);

@@ -110,7 +110,7 @@ class CapeJobRestartTest extends JobTestSupport {
         switch (point) {
             case IMPORT -> {
                 assertThat(staged).isBetween(1L, stagedExpected - 1);
-                assertThat(count("SELECT sum(rows_read) FROM cape_input_file WHERE run_id = ?", runId))
+                assertThat(count("SELECT sum(rows_read) FROM cape_input_part WHERE run_id = ?", runId))
                         .as("file counts committed with the rows").isEqualTo(staged);
                 assertThat(assessed).isZero();
             }

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "cape.job.progress-interval=1h"})
 abstract class JobTestSupport {
 
-    static final String[] CAPE_TABLES = {"cape_input_file", "cape_staged_fragment", "cape_rejected_row",
+    static final String[] CAPE_TABLES = {"cape_input_file", "cape_input_part", "cape_staged_fragment", "cape_rejected_row",
         "cape_assessment", "cape_declaration", "cape_ledger", "cape_output_file"};
 
     @Autowired
