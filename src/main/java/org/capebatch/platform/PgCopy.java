@@ -25,7 +25,7 @@ public final class PgCopy {
     private static final SQLStateSQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
     private final String sql;
-    private final StringBuilder buffer = new StringBuilder(1 << 16);
+    private final StringBuilder buffer = new StringBuilder(1 << 20);
     private boolean rowStarted;
     private long rows;
 

@@ -19,7 +19,7 @@ public final class FragmentCodec {
     }
 
     public static String encode(List<StagedRow> rows) {
-        StringBuilder sb = new StringBuilder(rows.size() * 160);
+        StringBuilder sb = new StringBuilder(rows.size() * 256);
         for (int r = 0; r < rows.size(); r++) {
             if (r > 0) {
                 sb.append(ROW);
@@ -38,34 +38,32 @@ public final class FragmentCodec {
 
     public static List<StagedRow> decode(String payload, int columns) {
         List<StagedRow> rows = new ArrayList<>(4);
-        int pos = 0;
         int length = payload.length();
+        int pos = 0;
         while (pos <= length) {
             int lineEnd = payload.indexOf(CELL, pos);
             long line = Long.parseLong(payload, pos, lineEnd, 10);
             String[] cells = new String[columns];
             pos = lineEnd + 1;
-            StringBuilder cell = new StringBuilder();
             int c = 0;
             while (true) {
-                char ch = pos < length ? payload.charAt(pos) : ROW;
-                if (ch == CELL || ch == ROW) {
-                    if (c < columns) {
-                        cells[c] = cell.toString();
+                int end = pos;
+                boolean escaped = false;
+                char ch = 0;
+                while (end < length && (ch = payload.charAt(end)) != CELL && ch != ROW) {
+                    if (ch == ESCAPE) {
+                        escaped = true;
+                        end++;
                     }
-                    c++;
-                    cell.setLength(0);
-                    pos++;
-                    if (ch == ROW) {
-                        break;
-                    }
-                } else if (ch == ESCAPE) {
-                    char next = payload.charAt(pos + 1);
-                    cell.append(next == '1' ? CELL : next == '2' ? ROW : next);
-                    pos += 2;
-                } else {
-                    cell.append(ch);
-                    pos++;
+                    end++;
+                }
+                if (c < columns) {
+                    cells[c] = escaped ? unescape(payload, pos, end) : payload.substring(pos, end);
+                }
+                c++;
+                pos = end + 1;
+                if (end >= length || ch == ROW) {
+                    break;
                 }
             }
             rows.add(new StagedRow(line, cells));
@@ -73,7 +71,25 @@ public final class FragmentCodec {
         return rows;
     }
 
+    private static String unescape(String payload, int from, int to) {
+        StringBuilder cell = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char ch = payload.charAt(i);
+            if (ch == ESCAPE) {
+                char next = payload.charAt(++i);
+                cell.append(next == '1' ? CELL : next == '2' ? ROW : next);
+            } else {
+                cell.append(ch);
+            }
+        }
+        return cell.toString();
+    }
+
     private static void appendEscaped(StringBuilder sb, String cell) {
+        if (cell.indexOf(ESCAPE) < 0 && cell.indexOf(CELL) < 0 && cell.indexOf(ROW) < 0) {
+            sb.append(cell);
+            return;
+        }
         for (int i = 0; i < cell.length(); i++) {
             char ch = cell.charAt(i);
             switch (ch) {

@@ -1,0 +1,33 @@
+package org.capebatch.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class FragmentCodecTest {
+
+    @Test
+    void decode_WhenEncoded_ThenSameLinesAndCells() {
+        List<StagedRow> rows = List.of(
+                new StagedRow(2, new String[] {"ABC12345676", "01", "", "$1,000.00"}),
+                new StagedRow(3, new String[] {"back\\slash", "unit\u001Fsep", "record\u001Esep", "=\"x\""}),
+                new StagedRow(1_000_000_007L, new String[] {null, "", "tail", ""}));
+
+        List<StagedRow> decoded = FragmentCodec.decode(FragmentCodec.encode(rows), 4);
+
+        assertThat(decoded).hasSize(3);
+        assertThat(decoded.get(0).line()).isEqualTo(2);
+        assertThat(decoded.get(0).cells()).containsExactly("ABC12345676", "01", "", "$1,000.00");
+        assertThat(decoded.get(1).cells()).containsExactly("back\\slash", "unit\u001Fsep", "record\u001Esep", "=\"x\"");
+        assertThat(decoded.get(2).line()).isEqualTo(1_000_000_007L);
+        assertThat(decoded.get(2).cells()).containsExactly("", "", "tail", "");
+    }
+
+    @Test
+    void decode_WhenFewerColumnsAsked_ThenExtraCellsDropped() {
+        String payload = FragmentCodec.encode(List.of(new StagedRow(5, new String[] {"a", "b", "c"})));
+        assertThat(FragmentCodec.decode(payload, 2).get(0).cells()).containsExactly("a", "b");
+    }
+}
