@@ -11,12 +11,15 @@ import org.capebatch.declaration.DeclarationGroups;
 import org.capebatch.declaration.GroupBy;
 import org.capebatch.entry.AssembledEntry;
 import org.capebatch.entry.EntryAssembler;
+import org.capebatch.entry.Entry;
 import org.capebatch.entry.EntryNumber;
+import org.capebatch.entry.RowError;
 import org.capebatch.entry.Es003Column;
 import org.capebatch.entry.Es003Header;
 import org.capebatch.entry.Es003RowParser;
 import org.capebatch.entry.ParsedRow;
 import org.capebatch.rules.Assessment;
+import org.capebatch.rules.DeclarationLedger;
 import org.capebatch.rules.EntryAssessor;
 import org.capebatch.source.StagedEntry;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -56,19 +59,40 @@ public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, Li
         Set<String> declaredEarlier = declaredEarlier(batch);
         List<AssessedEntry> out = new ArrayList<>(batch.size());
         for (StagedEntry staged : batch) {
-            List<ParsedRow> rows = new ArrayList<>(staged.rows().size());
-            for (StagedEntry.Row row : staged.rows()) {
-                rows.add(parser.parse(row.source(), STAGED, row.cells()));
+            try {
+                out.add(assess(staged, declaredEarlier));
+            } catch (RuntimeException e) {
+                out.add(unassessable(staged, e));
             }
-            AssembledEntry assembled = assembler.assemble(staged.number(), rows);
-            Assessment assessment = assessor.assess(assembled.entry(), runDate,
-                    entry -> declaredEarlier.contains(entry.value()));
-            String groupKey = assessment.eligible()
-                    ? DeclarationGroups.groupKey(groupBy, assessment.importerNumber(), staged.number())
-                    : null;
-            out.add(new AssessedEntry(assessment, groupKey, assembled.rejections()));
         }
         return out;
+    }
+
+    private AssessedEntry assess(StagedEntry staged, Set<String> declaredEarlier) {
+        List<ParsedRow> rows = new ArrayList<>(staged.rows().size());
+        for (StagedEntry.Row row : staged.rows()) {
+            rows.add(parser.parse(row.source(), STAGED, row.cells()));
+        }
+        AssembledEntry assembled = assembler.assemble(staged.number(), rows);
+        Assessment assessment = assessor.assess(assembled.entry(), runDate,
+                entry -> declaredEarlier.contains(entry.value()));
+        String groupKey = assessment.eligible()
+                ? DeclarationGroups.groupKey(groupBy, assessment.importerNumber(), staged.number())
+                : null;
+        return new AssessedEntry(assessment, groupKey, assembled.rejections());
+    }
+
+    /**
+     * An entry whose data makes the rules themselves fail (a value no check foresaw) is isolated, not skipped with
+     * its whole batch: it becomes a DATA_ERROR, and every one of its rows is listed in rejected-rows.csv with the
+     * reason, so nothing is lost silently and the other entries of the batch go on.
+     */
+    private AssessedEntry unassessable(StagedEntry staged, RuntimeException e) {
+        String message = "entry could not be assessed: " + e;
+        List<RowError> rejections = staged.rows().stream()
+                .map(row -> new RowError(row.source(), "", "", message)).toList();
+        Entry entry = new Entry(staged.number(), null, List.of(), true);
+        return new AssessedEntry(assessor.assess(entry, runDate, DeclarationLedger.EMPTY), null, rejections);
     }
 
     private Set<String> declaredEarlier(List<StagedEntry> batch) {
