@@ -21,13 +21,16 @@ if [ ! -f "$input" ]; then
 fi
 rm -rf "$dir" && mkdir -p "$dir"
 
-# Sample the RSS of every PostgreSQL process of this run's work dir twice a second; keep the peak of the sum.
+# Sample the RSS of this run's PostgreSQL (its postmaster, from postmaster.pid, and all its children) twice a
+# second; keep the peak of the sum.
 pg_peak_file=$dir/pg-peak-kb
 echo 0 > "$pg_peak_file"
 (
   peak=0
   while sleep 0.5; do
-    sum=$(ps -eo rss=,args= | awk -v d="$PWD/$dir/.cape" 'index($0, d) || /postgres: / {s += $1} END {print s+0}')
+    pid=$(head -1 "$dir/.cape/pgdata/postmaster.pid" 2>/dev/null || true)
+    [ -n "$pid" ] || continue
+    sum=$(ps -o rss= -p "$pid" --ppid "$pid" 2>/dev/null | awk '{s += $1} END {print s+0}')
     [ "$sum" -gt "$peak" ] && peak=$sum && echo "$peak" > "$pg_peak_file"
   done
 ) &
