@@ -6,7 +6,11 @@ import java.util.function.IntConsumer;
 import org.capebatch.report.ManifestFile;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** The render step's processor: renders one declaration (its CSV and XLSX) and reports progress. */
+/**
+ * The render step's processor: renders one declaration (its CSV and XLSX) unless both files are already on disk
+ * with the hashes recorded when they were rendered, so a restarted step re-renders exactly the files that are
+ * missing or differ (DESIGN.md), whatever the reader's position was.
+ */
 public class DeclarationRenderProcessor implements ItemProcessor<String, List<ManifestFile>> {
 
     private final DeclarationRenderer renderer;
@@ -19,7 +23,7 @@ public class DeclarationRenderProcessor implements ItemProcessor<String, List<Ma
 
     @Override
     public List<ManifestFile> process(String fileStem) throws Exception {
-        List<ManifestFile> files = renderer.render(fileStem);
+        List<ManifestFile> files = renderer.renderIfChanged(fileStem);
         progress.accept(1);
         return files;
     }

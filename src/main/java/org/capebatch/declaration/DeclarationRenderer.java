@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.capebatch.report.AssessmentRows;
+import org.capebatch.report.AtomicFile;
+import org.capebatch.report.OutputFiles;
 import org.capebatch.report.ManifestFile;
 import org.capebatch.rules.Assessment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,12 +32,37 @@ public class DeclarationRenderer {
     private final long runId;
     private final LocalDate runDate;
     private final Path outputDir;
+    private final OutputFiles recorded;
 
     public DeclarationRenderer(JdbcTemplate jdbc, long runId, LocalDate runDate, Path outputDir) {
         this.jdbc = jdbc;
         this.runId = runId;
         this.runDate = runDate;
         this.outputDir = outputDir;
+        this.recorded = new OutputFiles(jdbc, runId);
+    }
+
+    /**
+     * The declaration's files as recorded, when both are on disk with their recorded hashes; otherwise renders
+     * them again (DESIGN.md: re-render only what is missing or differs).
+     */
+    public List<ManifestFile> renderIfChanged(String fileStem) throws IOException {
+        List<ManifestFile> files = new ArrayList<>(2);
+        for (String path : paths(fileStem)) {
+            Optional<ManifestFile> file = recorded.find(path);
+            Path onDisk = outputDir.resolve(path);
+            if (file.isEmpty() || !Files.isRegularFile(onDisk)
+                    || !AtomicFile.sha256(onDisk).equals(file.get().sha256())) {
+                return render(fileStem);
+            }
+            files.add(file.get());
+        }
+        return files;
+    }
+
+    /** The relative paths of a declaration's two files, as manifest.json lists them. */
+    public static List<String> paths(String fileStem) {
+        return List.of(DIRECTORY + "/" + fileStem + ".csv", DIRECTORY + "/" + fileStem + ".xlsx");
     }
 
     public List<ManifestFile> render(String fileStem) throws IOException {

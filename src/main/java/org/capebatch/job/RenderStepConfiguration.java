@@ -27,8 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The render step: declarations split into ranges rendered in parallel; within a range one item per declaration,
- * rendered to CSV and XLSX and recorded with its hash in the same commit, so a restart resumes after the last
- * declaration whose files are known to be complete.
+ * rendered to CSV and XLSX and recorded with its hash in the same commit. A restart walks the range again and
+ * re-renders only declarations whose files are missing or no longer match their recorded hash.
  */
 @Configuration(proxyBeanMethods = false)
 public class RenderStepConfiguration {
@@ -75,6 +75,8 @@ public class RenderStepConfiguration {
             @Value("#{stepExecutionContext['toInclusive']}") String to) {
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("declarationReader")
+                // Every declaration of the range is looked at again on restart; the processor skips intact ones.
+                .saveState(false)
                 .dataSource(dataSource)
                 .sql("SELECT file_stem FROM cape_declaration WHERE run_id = ? AND file_stem > ? AND file_stem <= ?"
                         + " ORDER BY file_stem")

@@ -21,6 +21,13 @@ public final class OutputFiles {
                 runId, file.path(), file.sha256(), file.rows());
     }
 
+    /** The recorded file at {@code path}, if the run recorded one. */
+    public java.util.Optional<ManifestFile> find(String path) {
+        return jdbc.query("SELECT path, sha256, rows FROM cape_output_file WHERE run_id = ? AND path = ?",
+                (rs, i) -> new ManifestFile(rs.getString(1), rs.getString(2), rs.getLong(3)), runId, path)
+                .stream().findFirst();
+    }
+
     public List<ManifestFile> all() {
         return jdbc.query("SELECT path, sha256, rows FROM cape_output_file WHERE run_id = ? ORDER BY path",
                 (rs, i) -> new ManifestFile(rs.getString(1), rs.getString(2), rs.getLong(3)), runId);

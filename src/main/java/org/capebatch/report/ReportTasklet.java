@@ -15,6 +15,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.capebatch.declaration.DeclarationRenderer;
 import org.capebatch.entry.RowError;
 import org.capebatch.entry.RowSource;
 import org.capebatch.rules.Assessment;
@@ -71,6 +72,13 @@ public class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Files.createDirectories(outputDir);
         OutputFiles outputFiles = new OutputFiles(jdbc, runId);
+        // The manifest must describe the files on disk: a declaration file removed or changed since it was
+        // rendered (by hand, or by a crash of the machine) is rendered again first.
+        DeclarationRenderer declarations = new DeclarationRenderer(jdbc, runId, runDate, outputDir);
+        for (String stem : jdbc.queryForList("SELECT file_stem FROM cape_declaration WHERE run_id = ?"
+                + " ORDER BY file_stem", String.class, runId)) {
+            declarations.renderIfChanged(stem).forEach(outputFiles::record);
+        }
         outputFiles.record(writeAssessments());
         outputFiles.record(writeRejectedRows());
         Manifest.Counts counts = counts();
