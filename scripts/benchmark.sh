@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 entries=${1:-1000000}
 heap=${2:-512m}
 shift $(( $# > 2 ? 2 : $# )) || true
-jar=target/cape-batch.jar
+jar=${JAR:-target/cape-batch.jar}
 [ -f "$jar" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 2; }
 
 dir=bench/$entries
@@ -26,6 +26,7 @@ rm -rf "$dir" && mkdir -p "$dir"
 pg_peak_file=$dir/pg-peak-kb
 echo 0 > "$pg_peak_file"
 (
+  set +eo pipefail
   peak=0
   while sleep 0.5; do
     pid=$(head -1 "$dir/.cape/pgdata/postmaster.pid" 2>/dev/null || true)
@@ -39,7 +40,7 @@ trap 'kill $sampler 2>/dev/null || true' EXIT
 
 start=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$dir/jvm-peak-kb" \
-  java -Xmx"$heap" -jar "$jar" input="$input" runDate=2026-11-30 \
+  java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" input="$input" runDate=2026-11-30 \
   --cape.output-dir="$dir/out" --cape.work-dir="$dir/.cape" "$@" > "$dir/run.log" 2>&1 || {
     echo "run failed, see $dir/run.log" >&2; tail -5 "$dir/run.log" >&2; exit 1; }
 end=$(date +%s.%N)

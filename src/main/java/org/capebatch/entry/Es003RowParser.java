@@ -3,7 +3,9 @@ package org.capebatch.entry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns one ES-003 row into a {@link TariffRow}, applying SPEC §2's formats and defaults. Every column is parsed
@@ -13,6 +15,67 @@ import java.util.List;
 public final class Es003RowParser {
 
     private static final String BLANK_REQUIRED = "required value is blank";
+
+    /** Entry-level columns (SPEC §2): all but line number, tariff ordinal, HTS number and duty. */
+    private static final Es003Column[] ENTRY_LEVEL = Arrays.stream(Es003Column.values())
+            .filter(c -> c.entryLevel()).toArray(Es003Column[]::new);
+
+    /**
+     * Parses the next row of the same entry. An ES-003 export repeats the entry-level values on every tariff row;
+     * when they are written exactly as on {@code previous} (which parsed cleanly), they would parse to the same
+     * values, so only the row's own columns are parsed and the previous row's facts are kept. The result is the
+     * one {@link #parse(RowSource, Es003Header, String[])} gives, at a fraction of the cost.
+     */
+    public ParsedRow parseNext(RowSource source, Es003Header header, String[] cells, ParsedRow previous,
+            String[] previousCells) {
+        if (previous == null || previous.rejected() || !sameEntryLevelCells(header, cells, previousCells)) {
+            return parse(source, header, cells);
+        }
+        Errors errors = new Errors(source, header, cells);
+        String hts = hts(header, cells, errors);
+        BigDecimal duty = duty(header, cells, errors);
+        Integer lineNumber = errors.optionalInt(Es003Column.ENTRY_SUMMARY_LINE_NUMBER);
+        Integer tariffOrdinal = errors.optionalInt(Es003Column.TARIFF_ORDINAL_NUMBER);
+        TariffRow before = previous.row();
+        if (errors.any()) {
+            return new ParsedRow(source, before.entryNumber(), null, errors.list());
+        }
+        TariffRow row = new TariffRow(source, before.entryNumber(), lineNumber, tariffOrdinal, hts, duty,
+                before.facts());
+        return new ParsedRow(source, before.entryNumber(), row, List.of());
+    }
+
+    private static boolean sameEntryLevelCells(Es003Header header, String[] cells, String[] previousCells) {
+        for (Es003Column column : ENTRY_LEVEL) {
+            if (!Objects.equals(header.value(cells, column), header.value(previousCells, column))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String hts(Es003Header header, String[] cells, Errors errors) {
+        String rawHts = header.value(cells, Es003Column.HTS_NUMBER_FULL);
+        if (errors.requirePresent(Es003Column.HTS_NUMBER_FULL, rawHts)) {
+            try {
+                return Es003Values.hts(rawHts);
+            } catch (InvalidValueException e) {
+                errors.add(Es003Column.HTS_NUMBER_FULL, rawHts, e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal duty(Es003Header header, String[] cells, Errors errors) {
+        // SPEC §2: a blank duty is 0 (IEEPA lines often show FREE or nothing), so no blank check here.
+        String rawDuty = header.value(cells, Es003Column.LINE_TARIFF_DUTY_AMOUNT);
+        try {
+            return Es003Values.money(rawDuty);
+        } catch (InvalidValueException e) {
+            errors.add(Es003Column.LINE_TARIFF_DUTY_AMOUNT, rawDuty, e.getMessage());
+            return null;
+        }
+    }
 
     public ParsedRow parse(RowSource source, Es003Header header, String[] cells) {
         Errors errors = new Errors(source, header, cells);
@@ -49,24 +112,8 @@ public final class Es003RowParser {
             errors.requirePresent(Es003Column.ENTRY_DATE, header.value(cells, Es003Column.ENTRY_DATE));
         }
 
-        String hts = null;
-        String rawHts = header.value(cells, Es003Column.HTS_NUMBER_FULL);
-        if (errors.requirePresent(Es003Column.HTS_NUMBER_FULL, rawHts)) {
-            try {
-                hts = Es003Values.hts(rawHts);
-            } catch (InvalidValueException e) {
-                errors.add(Es003Column.HTS_NUMBER_FULL, rawHts, e.getMessage());
-            }
-        }
-
-        // SPEC §2: a blank duty is 0 (IEEPA lines often show FREE or nothing), so no blank check here.
-        BigDecimal duty = null;
-        String rawDuty = header.value(cells, Es003Column.LINE_TARIFF_DUTY_AMOUNT);
-        try {
-            duty = Es003Values.money(rawDuty);
-        } catch (InvalidValueException e) {
-            errors.add(Es003Column.LINE_TARIFF_DUTY_AMOUNT, rawDuty, e.getMessage());
-        }
+        String hts = hts(header, cells, errors);
+        BigDecimal duty = duty(header, cells, errors);
 
         Integer lineNumber = errors.optionalInt(Es003Column.ENTRY_SUMMARY_LINE_NUMBER);
         Integer tariffOrdinal = errors.optionalInt(Es003Column.TARIFF_ORDINAL_NUMBER);

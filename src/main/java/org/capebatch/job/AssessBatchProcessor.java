@@ -70,8 +70,12 @@ public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, Li
 
     private AssessedEntry assess(StagedEntry staged, Set<String> declaredEarlier) {
         List<ParsedRow> rows = new ArrayList<>(staged.rows().size());
+        ParsedRow previous = null;
+        String[] previousCells = null;
         for (StagedEntry.Row row : staged.rows()) {
-            rows.add(parser.parse(row.source(), STAGED, row.cells()));
+            previous = parser.parseNext(row.source(), STAGED, row.cells(), previous, previousCells);
+            previousCells = row.cells();
+            rows.add(previous);
         }
         AssembledEntry assembled = assembler.assemble(staged.number(), rows);
         Assessment assessment = assessor.assess(assembled.entry(), runDate,

@@ -216,6 +216,43 @@ class Es003RowParserTest {
         return values;
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "only row-level values differ            | HTS_NUMBER_FULL          | 9903.01.24",
+        "a row-level value is bad                | LINE_TARIFF_DUTY_AMOUNT  | 12..5",
+        "an entry-level value differs            | IMPORTER_NUMBER          | 99-9999999AA",
+        "an entry-level value is written else    | ENTRY_DATE               | 2025-06-16",
+        "an entry-level value is bad             | PAYMENT_DATE             | 13/45/2025",
+    })
+    void parseNext_WhenRowFollowsParsedRowOfSameEntry_ThenSameResultAsFullParse(String description,
+            Es003Column column, String value) {
+        // given
+        Map<Es003Column, String> first = validRow();
+        first.put(Es003Column.ENTRY_DATE, "06/16/2025");
+        Map<Es003Column, String> next = new java.util.EnumMap<>(first);
+        next.put(Es003Column.TARIFF_ORDINAL_NUMBER, "2");
+        next.put(column, value);
+        ParsedRow previous = parser.parse(SOURCE, ALL_COLUMNS, cells(first));
+        RowSource nextSource = new RowSource("a.csv", 8);
+        // when
+        ParsedRow fast = parser.parseNext(nextSource, ALL_COLUMNS, cells(next), previous, cells(first));
+        // then
+        assertThat(fast).isEqualTo(parser.parse(nextSource, ALL_COLUMNS, cells(next)));
+    }
+
+    @Test
+    void parseNext_WhenPreviousRowRejected_ThenFullParse() {
+        Map<Es003Column, String> bad = validRow();
+        bad.put(Es003Column.ENTRY_DATE, "02/30/2025");
+        ParsedRow previous = parser.parse(SOURCE, ALL_COLUMNS, cells(bad));
+        assertThat(previous.rejected()).isTrue();
+
+        ParsedRow next = parser.parseNext(SOURCE, ALL_COLUMNS, cells(bad), previous, cells(bad));
+
+        assertThat(next).isEqualTo(parser.parse(SOURCE, ALL_COLUMNS, cells(bad)));
+        assertThat(next.errors()).extracting(RowError::column).contains("Entry Date");
+    }
+
     private static String[] cells(Map<Es003Column, String> values) {
         List<String> cells = Arrays.stream(Es003Column.values()).map(values::get).toList();
         return cells.toArray(String[]::new);
