@@ -53,7 +53,9 @@ public class ImportStepConfiguration {
 
     @Bean
     @StepScope
-    public InputFilePartitioner inputFilePartitioner(InputSource inputSource) {
+    public InputFilePartitioner inputFilePartitioner(InputSource inputSource, Progress progress) {
+        // Time left is estimated from the bytes of the input read so far (rows are only known at the end).
+        progress.expectWork("import", inputSource.totalBytes());
         return new InputFilePartitioner(inputSource);
     }
 
@@ -79,11 +81,11 @@ public class ImportStepConfiguration {
             @Value("#{stepExecutionContext['rangeStart']}") long rangeStart,
             @Value("#{stepExecutionContext['rangeEnd']}") long rangeEnd,
             @Value("#{stepExecutionContext['firstLine']}") long firstLine,
-            CapeProperties properties, InputSource inputSource) {
+            CapeProperties properties, InputSource inputSource, Progress progress) {
         InputPart inputPart = new InputPart(new InputFile(fileIndex, Path.of(filePath)), part,
                 new ByteRange(rangeStart, rangeEnd, firstLine));
         return new RawBatchReader(inputSource, inputPart,
-                properties.getJob().getImportBatchRows());
+                properties.getJob().getImportBatchRows(), bytes -> progress.addWork("import", bytes));
     }
 
     @Bean

@@ -45,8 +45,24 @@ public class Progress implements DisposableBean {
         phase(phase, unit).done.addAndGet(done);
     }
 
+    /**
+     * For phases whose item total is unknown up front (import: rows), progress and time left come from another
+     * measure of work, such as bytes of input read.
+     */
+    public void expectWork(String phase, long totalWork) {
+        phase(phase, null).totalWork = totalWork;
+    }
+
+    public void addWork(String phase, long work) {
+        phase(phase, null).work.addAndGet(work);
+    }
+
     private Phase phase(String name, String unit) {
-        return phases.computeIfAbsent(name, n -> new Phase(unit, System.nanoTime()));
+        Phase phase = phases.computeIfAbsent(name, n -> new Phase(System.nanoTime()));
+        if (unit != null) {
+            phase.unit = unit;
+        }
+        return phase;
     }
 
     private void logAll() {
@@ -58,7 +74,12 @@ public class Progress implements DisposableBean {
             phase.lastLogged = done;
             double seconds = Math.max(1e-3, (System.nanoTime() - phase.started) / 1e9);
             long rate = Math.round(done / seconds);
-            if (phase.total > 0) {
+            if (phase.total <= 0 && phase.totalWork > 0 && phase.work.get() > 0) {
+                double fraction = Math.min(1.0, (double) phase.work.get() / phase.totalWork);
+                long left = Math.round(seconds / fraction - seconds);
+                log.info("{}: {} {}, {} {}/s, {}% of the input, about {} s left", name, done, phase.unit, rate,
+                        phase.unit, Math.round(fraction * 100), left);
+            } else if (phase.total > 0) {
                 long left = rate > 0 ? Math.max(0, (phase.total - done) / rate) : -1;
                 log.info("{}: {} / {} {} ({}%), {} {}/s, about {} s left", name, done, phase.total, phase.unit,
                         done * 100 / phase.total, rate, phase.unit, left);
@@ -74,14 +95,15 @@ public class Progress implements DisposableBean {
     }
 
     private static final class Phase {
-        final String unit;
         final long started;
         final AtomicLong done = new AtomicLong();
+        final AtomicLong work = new AtomicLong();
+        volatile String unit = "items";
         volatile long total;
+        volatile long totalWork;
         volatile long lastLogged;
 
-        Phase(String unit, long started) {
-            this.unit = unit;
+        Phase(long started) {
             this.started = started;
         }
     }

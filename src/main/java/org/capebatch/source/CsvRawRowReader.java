@@ -34,6 +34,7 @@ public final class CsvRawRowReader implements RawRowReader {
     private final List<String> header;
     /** Physical lines before the first byte read (non-zero for a range that starts inside the file). */
     private final long lineOffset;
+    private final BoundedInputStream counted;
 
     public CsvRawRowReader(Path file) {
         this(file, ByteRange.WHOLE_FILE);
@@ -55,22 +56,23 @@ public final class CsvRawRowReader implements RawRowReader {
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             InputStream in = Files.newInputStream(file);
+            BoundedInputStream counting = null;
             try {
                 if (range.start() > 0) {
                     in.skipNBytes(range.start());
                 } else {
                     in.skipNBytes(encoding.bomLength());
                 }
-                if (range.end() != Long.MAX_VALUE) {
-                    in = BoundedInputStream.builder().setInputStream(in)
-                            .setMaxCount(range.end() - Math.max(range.start(), encoding.bomLength())).get();
-                }
+                counting = BoundedInputStream.builder().setInputStream(in).setMaxCount(range.end() == Long.MAX_VALUE
+                        ? -1 : range.end() - Math.max(range.start(), encoding.bomLength())).get();
+                in = counting;
                 var reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
                 opened = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
             } catch (IOException | RuntimeException e) {
                 in.close();
                 throw e;
             }
+            this.counted = counting;
             this.parser = opened;
             this.records = opened.iterator();
             if (range.start() > 0) {
@@ -124,6 +126,11 @@ public final class CsvRawRowReader implements RawRowReader {
                 return new RawRow(startLine, cells);
             }
         }
+    }
+
+    @Override
+    public long bytesRead() {
+        return counted.getCount();
     }
 
     @Override

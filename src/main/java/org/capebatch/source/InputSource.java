@@ -41,6 +41,22 @@ public class InputSource {
         return database() ? new SourceTableRowReader(dataSource) : RawRowReaders.open(file.path());
     }
 
+    /** Bytes of all input files (0 for the database source), for the import's progress estimate. */
+    public long totalBytes() {
+        if (database()) {
+            return 0;
+        }
+        long total = 0;
+        for (InputFile file : files()) {
+            try {
+                total += java.nio.file.Files.size(file.path());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read " + file.path(), e);
+            }
+        }
+        return total;
+    }
+
     /** The import partitions: every file, with large CSV files split into byte ranges read in parallel. */
     public List<InputPart> parts() {
         List<InputPart> parts = new ArrayList<>();

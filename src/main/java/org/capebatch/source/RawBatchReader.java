@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import org.capebatch.entry.Es003Header;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -22,11 +23,14 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
     private final InputFile file;
     private final InputSource source;
     private final int batchRows;
+    private final LongConsumer bytesProgress;
     private RawRowReader reader;
+    private long bytesReported;
     private Es003Header header;
     private long rowsRead;
 
-    public RawBatchReader(InputSource source, InputPart part, int batchRows) {
+    public RawBatchReader(InputSource source, InputPart part, int batchRows, LongConsumer bytesProgress) {
+        this.bytesProgress = bytesProgress;
         this.source = source;
         this.part = part;
         this.file = part.file();
@@ -59,6 +63,9 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
             return null;
         }
         rowsRead += rows.size();
+        long bytes = reader.bytesRead();
+        bytesProgress.accept(bytes - bytesReported);
+        bytesReported = bytes;
         return new RawBatch(part, header, rows);
     }
 

@@ -21,6 +21,11 @@ public interface RawRowReader extends AutoCloseable {
      */
     long linesConsumed();
 
+    /** Bytes of the source consumed so far (read-ahead included), for progress; 0 where unknown. */
+    default long bytesRead() {
+        return 0;
+    }
+
     @Override
     void close();
 }
