@@ -87,25 +87,30 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
                         + " wait for it to finish");
                 return;
             }
-            JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                fail(ExitCode.ALREADY_COMPLETED, "run " + what + " already COMPLETED (execution "
-                        + last.getId() + "); its output is final. To run it again on purpose, use another runDate"
-                        + " or a new cape.work-dir / database");
-                return;
-            }
-            if (last != null && last.getStatus().isRunning()) {
-                log.warn("Execution {} of {} was left {} by a process that died; recovering it",
-                        last.getId(), what, last.getStatus());
-                awaitLiveWorkers(last);
-                jobOperator.recover(last);
-            }
             try {
-                report(jobOperator.start(job, parameters), what);
+                startOrRestart(parameters, what);
             } finally {
+                // The connection goes back to the pool: a session lock must not stay with it.
                 advisoryLock(lock, "pg_advisory_unlock", lockKey);
             }
         }
+    }
+
+    private void startOrRestart(JobParameters parameters, String what) throws Exception {
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            fail(ExitCode.ALREADY_COMPLETED, "run " + what + " already COMPLETED (execution " + last.getId()
+                    + "); its output is final. To run it again on purpose, use another runDate"
+                    + " or a new cape.work-dir / database");
+            return;
+        }
+        if (last != null && last.getStatus().isRunning()) {
+            log.warn("Execution {} of {} was left {} by a process that died; recovering it",
+                    last.getId(), what, last.getStatus());
+            awaitLiveWorkers(last);
+            jobOperator.recover(last);
+        }
+        report(jobOperator.start(job, parameters), what);
     }
 
     /**
