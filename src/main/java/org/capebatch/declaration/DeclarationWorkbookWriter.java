@@ -39,7 +39,7 @@ public final class DeclarationWorkbookWriter {
      */
     public static long write(Path target, String declarationName, LocalDate runDate, Iterable<Assessment> entries)
             throws IOException {
-        SXSSFWorkbook workbook = new StableSxssfWorkbook(WINDOW);
+        StableSxssfWorkbook workbook = new StableSxssfWorkbook(WINDOW);
         try {
             WorkbookStyles styles = WorkbookStyles.of(workbook);
             SXSSFSheet numbers = workbook.createSheet(ENTRY_SHEET);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.capebatch.source.InputSource;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
@@ -17,10 +18,9 @@ public record RunParameters(String input, LocalDate runDate) {
 
     public static final String INPUT = "input";
     public static final String RUN_DATE = "runDate";
-    public static final String DATABASE_INPUT = "db";
 
     public boolean databaseInput() {
-        return DATABASE_INPUT.equals(input);
+        return InputSource.DATABASE.equals(input);
     }
 
     public Path inputPath() {

@@ -57,7 +57,7 @@ public final class SummaryWorkbookWriter {
             xssf.close();
             throw e;
         }
-        SXSSFWorkbook workbook = new StableSxssfWorkbook(xssf, WINDOW);
+        StableSxssfWorkbook workbook = new StableSxssfWorkbook(xssf, WINDOW);
         try {
             long rows = writeImporters(workbook, styles, importers);
             StableXlsx.write(target, workbook, data.runDate());

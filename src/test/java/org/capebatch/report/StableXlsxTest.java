@@ -24,9 +24,12 @@ class StableXlsxTest {
         Path target = dir.resolve("w.xlsx");
         LocalDate runDate = LocalDate.of(2026, 3, 1);
 
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        StableSxssfWorkbook wb = new StableSxssfWorkbook(10);
+        try {
             wb.createSheet("S").createRow(0).createCell(0).setCellValue("x");
             StableXlsx.write(target, wb, runDate);
+        } finally {
+            StableXlsx.release(wb);
         }
 
         try (ZipFile zip = new ZipFile(target.toFile())) {
