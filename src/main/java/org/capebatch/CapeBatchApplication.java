@@ -3,7 +3,7 @@ package org.capebatch;
 import java.util.Arrays;
 
 import org.capebatch.generate.Es003Generator;
-import org.capebatch.platform.SensitiveText;
+import org.capebatch.logging.SensitiveText;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

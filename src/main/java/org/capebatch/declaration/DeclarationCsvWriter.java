@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import org.capebatch.report.CsvFile;
+import org.capebatch.output.CsvFile;
 
 /**
  * Streams one CAPE declaration upload file (SPEC §5, CAPE-RULES §2): the header {@code Entry Number}, then one

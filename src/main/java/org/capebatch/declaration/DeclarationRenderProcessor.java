@@ -3,7 +3,7 @@ package org.capebatch.declaration;
 import java.util.List;
 import java.util.function.IntConsumer;
 
-import org.capebatch.report.ManifestFile;
+import org.capebatch.output.ManifestFile;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.capebatch.report.AssessmentRows;
-import org.capebatch.report.AtomicFile;
-import org.capebatch.report.OutputFiles;
-import org.capebatch.report.ManifestFile;
+import org.capebatch.assessment.AssessmentRows;
+import org.capebatch.output.AtomicFile;
+import org.capebatch.output.ManifestFile;
+import org.capebatch.output.OutputFiles;
 import org.capebatch.rules.Assessment;
 import org.springframework.jdbc.core.JdbcTemplate;
 

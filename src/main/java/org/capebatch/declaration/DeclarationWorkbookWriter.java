@@ -8,11 +8,11 @@ import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.capebatch.report.CsvCells;
-import org.capebatch.report.ImporterNumbers;
-import org.capebatch.report.StableSxssfWorkbook;
-import org.capebatch.report.StableXlsx;
-import org.capebatch.report.WorkbookStyles;
+import org.capebatch.output.CsvCells;
+import org.capebatch.output.ImporterNumbers;
+import org.capebatch.output.StableSxssfWorkbook;
+import org.capebatch.output.StableXlsx;
+import org.capebatch.output.WorkbookStyles;
 import org.capebatch.rules.Assessment;
 
 /**

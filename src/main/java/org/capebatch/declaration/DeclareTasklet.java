@@ -10,9 +10,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.capebatch.entry.EntryNumber;
-import org.capebatch.platform.PgCopy;
-import org.springframework.batch.core.step.StepContribution;
+import org.capebatch.jdbc.PgCopy;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -6,14 +6,21 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.capebatch.platform.RemotePartitionHandlers;
+import org.capebatch.assessment.AssessBatchProcessor;
+import org.capebatch.assessment.AssessedEntry;
+import org.capebatch.assessment.AssessmentWriter;
+import org.capebatch.assessment.GroupKeys;
+import org.capebatch.assessment.StagedEntry;
+import org.capebatch.assessment.StagedEntryReader;
+import org.capebatch.declaration.DeclarationGroups;
+import org.capebatch.declaration.GroupBy;
+import org.capebatch.jdbc.SavepointItemWriter;
+import org.capebatch.jdbc.TransientErrors;
 import org.capebatch.refund.RateTable;
 import org.capebatch.refund.RefundCalculator;
+import org.capebatch.remote.RemotePartitionHandlers;
 import org.capebatch.rules.EntryAssessor;
 import org.capebatch.rules.RulesConfig;
-import org.capebatch.source.StagedEntry;
-import org.capebatch.source.StagedEntryReader;
-import org.capebatch.platform.SavepointItemWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -44,7 +51,7 @@ public class AssessStepConfiguration {
                 .step(assessPartitionStep)
                 .gridSize(properties.getJob().getGridSize())
                 .taskExecutor(partitionTaskExecutor);
-        // Profile "manager": the same partitions run in worker processes (platform.RemotePartitionHandlers).
+        // Profile "manager": the same partitions run in worker processes (remote.RemotePartitionHandlers).
         remote.ifAvailable(handlers -> builder.partitionHandler(
                 handlers.handler("assessPartitionStep", properties.getJob().getGridSize())));
         return builder.build();
@@ -100,14 +107,15 @@ public class AssessStepConfiguration {
         RefundCalculator refund = new RefundCalculator(rateTable, properties.getRefund().getLiquidationLagDays(),
                 properties.getRefund().getDefaultImporterType());
         return new AssessBatchProcessor(new EntryAssessor(config, refund), LocalDate.parse(runDate),
-                properties.getDeclaration().getGroupBy(), new JdbcTemplate(dataSource), runId);
+                groupKeys(properties.getDeclaration().getGroupBy()), new JdbcTemplate(dataSource), runId);
     }
 
     @Bean
     @StepScope
     public AssessmentWriter assessmentWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN_ID) long runId,
             Progress progress) {
-        return new AssessmentWriter(dataSource, runId, fileNames(dataSource, runId), progress);
+        return new AssessmentWriter(dataSource, runId, fileNames(dataSource, runId),
+                entries -> progress.add("assess", "entries", entries));
     }
 
     /** A malformed rate table is a startup error that names the line (RateTable's own message). */
@@ -125,5 +133,10 @@ public class AssessStepConfiguration {
                     names.put(rs.getInt(1), rs.getString(2));
                 }, runId);
         return names;
+    }
+
+    /** The declaration group of an eligible entry is the declaration feature's rule (SPEC §5), applied as it is assessed. */
+    private static GroupKeys groupKeys(GroupBy groupBy) {
+        return (importerNumber, entry) -> DeclarationGroups.groupKey(groupBy, importerNumber, entry);
     }
 }

@@ -2,8 +2,8 @@ package org.capebatch.job;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.capebatch.declaration.DeclareTasklet;
-import org.capebatch.platform.RunMetrics;
 import org.capebatch.report.ReportTasklet;
 import org.capebatch.source.InputCheckTasklet;
 import org.capebatch.source.InputSource;
@@ -20,8 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code capeDeclarationJob}: inputCheck → import → assess → declare → render → report (DESIGN.md). No

@@ -10,8 +10,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.capebatch.platform.RemotePartitionLocks;
-import org.capebatch.platform.SensitiveText;
+import org.capebatch.logging.SensitiveText;
+import org.capebatch.remote.RemotePartitionLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;

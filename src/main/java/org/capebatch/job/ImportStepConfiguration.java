@@ -4,18 +4,19 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import org.capebatch.platform.RemotePartitionHandlers;
+import org.capebatch.jdbc.SavepointItemWriter;
+import org.capebatch.jdbc.TransientErrors;
+import org.capebatch.remote.RemotePartitionHandlers;
 import org.capebatch.source.ByteRange;
-import org.capebatch.source.InputFile;
-import org.capebatch.source.InputPart;
-import org.capebatch.source.InputSource;
-import org.capebatch.source.InputFilePartitioner;
-import org.capebatch.source.RawBatch;
 import org.capebatch.source.FragmentBuilder;
 import org.capebatch.source.ImportBatch;
+import org.capebatch.source.InputFile;
+import org.capebatch.source.InputFilePartitioner;
+import org.capebatch.source.InputPart;
+import org.capebatch.source.InputSource;
+import org.capebatch.source.RawBatch;
 import org.capebatch.source.RawBatchReader;
 import org.capebatch.source.StagingWriter;
-import org.capebatch.platform.SavepointItemWriter;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;

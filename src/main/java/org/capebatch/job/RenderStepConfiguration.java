@@ -7,10 +7,10 @@ import javax.sql.DataSource;
 
 import org.capebatch.declaration.DeclarationRenderProcessor;
 import org.capebatch.declaration.DeclarationRenderer;
-import org.capebatch.report.ManifestFile;
-import org.capebatch.report.OutputFileWriter;
-import org.capebatch.report.OutputFiles;
-import org.capebatch.platform.SavepointItemWriter;
+import org.capebatch.jdbc.SavepointItemWriter;
+import org.capebatch.output.ManifestFile;
+import org.capebatch.output.OutputFileWriter;
+import org.capebatch.output.OutputFiles;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
+import org.capebatch.output.CsvCells;
+import org.capebatch.output.CsvFile;
 import org.capebatch.rules.Assessment;
 import org.capebatch.rules.Reason;
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.capebatch.output.ManifestFile;
+
 /**
  * What {@code manifest.json} says about a run (SPEC §5): the identifying job parameters, counts, eligible totals and
  * every output file. Deliberately no timestamps or execution ids: the manifest of a restarted run must be

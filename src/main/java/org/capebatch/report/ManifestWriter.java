@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 
+import org.capebatch.output.AtomicFile;
+import org.capebatch.output.CsvCells;
+import org.capebatch.output.ManifestFile;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;

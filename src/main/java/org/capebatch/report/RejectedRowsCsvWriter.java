@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.capebatch.entry.RowError;
+import org.capebatch.output.CsvCells;
+import org.capebatch.output.CsvFile;
 
 /**
  * Streams {@code rejected-rows.csv} (SPEC §2 "nothing is lost", §5): one row per rejected input row, UTF-8

@@ -15,9 +15,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.capebatch.assessment.AssessmentRows;
 import org.capebatch.declaration.DeclarationRenderer;
 import org.capebatch.entry.RowError;
 import org.capebatch.entry.RowSource;
+import org.capebatch.output.ManifestFile;
+import org.capebatch.output.OutputFiles;
 import org.capebatch.rules.Assessment;
 import org.capebatch.rules.Reason;
 import org.springframework.batch.core.scope.context.ChunkContext;

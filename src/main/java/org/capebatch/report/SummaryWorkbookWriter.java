@@ -27,6 +27,10 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.capebatch.output.ImporterNumbers;
+import org.capebatch.output.StableSxssfWorkbook;
+import org.capebatch.output.StableXlsx;
+import org.capebatch.output.WorkbookStyles;
 
 /**
  * Writes {@code summary.xlsx}, the run's totals for a person (SPEC §5): sheet "Summary", sheet "Excluded by

@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 
 import org.capebatch.entry.EntryNumber;
 import org.capebatch.entry.RowError;
-import org.capebatch.platform.PgCopy;
+import org.capebatch.jdbc.PgCopy;
 
 /**
  * Appends row errors to {@code cape_rejected_row} (SPEC §5 rejected-rows.csv) through COPY; numbers several errors

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 import org.capebatch.entry.ParsedRow;
 import org.capebatch.entry.RowError;
-import org.capebatch.platform.PgCopy;
+import org.capebatch.jdbc.PgCopy;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,0 +1,61 @@
+package org.capebatch.assessment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.capebatch.entry.EntryNumber;
+import org.capebatch.entry.RowError;
+import org.capebatch.jdbc.PgCopy;
+import org.capebatch.rules.Assessment;
+import org.capebatch.source.RejectedRowsCopy;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/** Stores assessments and the rows assembly rejected (duplicates, conflicts) in the chunk transaction. */
+public class AssessmentWriter implements ItemWriter<List<AssessedEntry>> {
+
+    private final DataSource dataSource;
+    private final long runId;
+    private final Map<String, Integer> fileIndexByName;
+    /** Told how many entries each chunk wrote (the progress log). */
+    private final LongConsumer written;
+
+    public AssessmentWriter(DataSource dataSource, long runId, Map<Integer, String> fileNames, LongConsumer written) {
+        this.dataSource = dataSource;
+        this.runId = runId;
+        this.written = written;
+        this.fileIndexByName = fileNames.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+    }
+
+    @Override
+    public void write(Chunk<? extends List<AssessedEntry>> chunk) {
+        PgCopy copy = new PgCopy("cape_assessment", "run_id", "entry_number", "importer_number", "entry_type",
+                "status", "reason", "reasons", "remedy", "deadline", "urgent", "refund_deferred", "ieepa_duty",
+                "interest", "refund_total", "rate_type", "rate_assumed", "group_key");
+        RejectedRowsCopy rejected = new RejectedRowsCopy(runId);
+        for (List<AssessedEntry> batch : chunk) {
+            for (AssessedEntry assessed : batch) {
+                Assessment a = assessed.assessment();
+                copy.add(runId).add(a.entryNumber()).add(a.importerNumber()).add(a.entryType()).add(a.status())
+                        .add(a.reason()).add(AssessmentRows.joinReasons(a.reasons())).add(a.remedy())
+                        .add(a.deadline()).add(a.urgent()).add(a.refundDeferred()).add(a.ieepaDuty())
+                        .add(a.interest()).add(a.refundTotal()).add(a.rateType()).add(a.rateAssumed())
+                        .add(assessed.groupKey())
+                        .endRow();
+                for (RowError error : assessed.rejections()) {
+                    rejected.add(fileIndexByName.getOrDefault(error.source().file(), -1), error,
+                            new EntryNumber(a.entryNumber()));
+                }
+            }
+        }
+        long entries = copy.rows();
+        copy.flush(dataSource);
+        rejected.flush(dataSource);
+        written.accept(entries);
+    }
+}

@@ -1,0 +1,129 @@
+package org.capebatch.assessment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.capebatch.entry.EntryNumber;
+import org.capebatch.entry.Es003Column;
+import org.capebatch.entry.RowSource;
+import org.capebatch.source.FragmentCodec;
+import org.capebatch.source.StagedRow;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Streams the staged fragments of one entry-number range, grouped by entry, in batches of whole entries. One
+ * forward cursor on its own connection (autocommit off, so the driver honours the fetch size and memory stays
+ * flat). Restart state is the last entry of the last committed batch; a restart re-queries after it.
+ */
+public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
+
+    private static final String LAST_ENTRY = "last.entry";
+    private static final int COLUMNS = Es003Column.values().length;
+    private static final String SQL = """
+            SELECT entry_number, file_index, payload
+              FROM cape_staged_fragment
+             WHERE run_id = ? AND entry_number > ? AND entry_number <= ?
+             ORDER BY entry_number, file_index, first_line
+            """;
+
+    private final DataSource dataSource;
+    private final long runId;
+    private final String fromExclusive;
+    private final String toInclusive;
+    private final int batchEntries;
+    private final Map<Integer, String> fileNames;
+
+    private Connection connection;
+    private PreparedStatement statement;
+    private ResultSet rs;
+    private boolean hasRow;
+    private String lastReturned;
+
+    public StagedEntryReader(DataSource dataSource, long runId, String fromExclusive, String toInclusive,
+            int batchEntries, Map<Integer, String> fileNames) {
+        this.dataSource = dataSource;
+        this.runId = runId;
+        this.fromExclusive = fromExclusive;
+        this.toInclusive = toInclusive;
+        this.batchEntries = batchEntries;
+        this.fileNames = fileNames;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        lastReturned = context.getString(LAST_ENTRY, fromExclusive);
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            statement = connection.prepareStatement(SQL, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(2_000);
+            statement.setLong(1, runId);
+            statement.setString(2, lastReturned);
+            statement.setString(3, toInclusive);
+            rs = statement.executeQuery();
+            hasRow = rs.next();
+        } catch (SQLException e) {
+            close();
+            throw new ItemStreamException("Cannot read staged rows: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StagedEntry> read() throws SQLException {
+        List<StagedEntry> batch = new ArrayList<>(batchEntries);
+        while (hasRow && batch.size() < batchEntries) {
+            String number = rs.getString(1);
+            List<StagedEntry.Row> rows = new ArrayList<>(4);
+            while (hasRow && number.equals(rs.getString(1))) {
+                String file = fileNames.get(rs.getInt(2));
+                for (StagedRow row : FragmentCodec.decode(rs.getString(3), COLUMNS)) {
+                    rows.add(new StagedEntry.Row(new RowSource(file, row.line()), row.cells()));
+                }
+                hasRow = rs.next();
+            }
+            batch.add(new StagedEntry(new EntryNumber(number), rows));
+        }
+        if (batch.isEmpty()) {
+            return null;
+        }
+        lastReturned = batch.get(batch.size() - 1).number().value();
+        return batch;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putString(LAST_ENTRY, lastReturned);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (rs != null) {
+                rs.close();
+            }
+            if (statement != null) {
+                statement.close();
+            }
+            if (connection != null) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new ItemStreamException("Cannot close staged-row cursor", e);
+        } finally {
+            rs = null;
+            statement = null;
+            connection = null;
+        }
+    }
+}
