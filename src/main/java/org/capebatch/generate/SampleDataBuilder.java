@@ -149,7 +149,8 @@ public final class SampleDataBuilder {
                 .set(LIQUIDATION_STATUS, "UNDER REVIEW").deferred();
         edge("ELIGIBLE, deferred: type 03 with AD/CVD liquidation suspended")
                 .set(ENTRY_TYPE, "03").set(ADCVD_STATUS, "SUSPENDED").deferred();
-        edge("ELIGIBLE, deferred: type 21 warehouse entry").set(ENTRY_TYPE, "21").deferred();
+        edge("ENTRY_TYPE_EXCLUDED: type 21 warehouse entry (CAPE refuses 21/22 from 2026-07-07)")
+                .set(ENTRY_TYPE, "21").excluded("ENTRY_TYPE_EXCLUDED", "AWAIT_PHASE");
         edge("ELIGIBLE, deferred: type 31 warehouse withdrawal").set(ENTRY_TYPE, "31").deferred();
         edge("ELIGIBLE: reconciliation-flagged type 01 with no 09 filed (accepted since 2026-06-29)")
                 .set(RECONCILIATION_FLAG, "Y").eligible();

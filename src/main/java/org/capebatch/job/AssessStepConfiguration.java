@@ -103,7 +103,8 @@ public class AssessStepConfiguration {
             RateTable rateTable) {
         CapeProperties.Rules rules = properties.getRules();
         RulesConfig config = new RulesConfig(rules.getLiquidationWindowDays(), rules.getSafetyMarginDays(),
-                properties.getDeclarant().getFilerCodes(), properties.getDeclarant().getImporters());
+                properties.getDeclarant().getFilerCodes(), properties.getDeclarant().getImporters(),
+                rules.getPhase3Importers(), rules.getPhase3Start());
         RefundCalculator refund = new RefundCalculator(rateTable, properties.getRefund().getLiquidationLagDays(),
                 properties.getRefund().getDefaultImporterType());
         return new AssessBatchProcessor(new EntryAssessor(config, refund), LocalDate.parse(runDate),

@@ -1,6 +1,8 @@
 package org.capebatch.job;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -19,6 +21,7 @@ public class CapeProperties {
     private final Rules rules = new Rules();
     private final Refund refund = new Refund();
     private final Job job = new Job();
+    private final Results results = new Results();
 
     public Path getOutputDir() { return outputDir; }
     public void setOutputDir(Path outputDir) { this.outputDir = outputDir; }
@@ -29,6 +32,7 @@ public class CapeProperties {
     public Rules getRules() { return rules; }
     public Refund getRefund() { return refund; }
     public Job getJob() { return job; }
+    public Results getResults() { return results; }
 
     public static class Declarant {
         private Set<String> filerCodes = new LinkedHashSet<>();
@@ -59,11 +63,18 @@ public class CapeProperties {
     public static class Rules {
         private int liquidationWindowDays = 80;
         private int safetyMarginDays = 3;
+        private Set<String> phase3Importers = new LinkedHashSet<>();
+        private LocalDate phase3Start = LocalDate.of(2026, 10, 6);
 
         public int getLiquidationWindowDays() { return liquidationWindowDays; }
         public void setLiquidationWindowDays(int days) { this.liquidationWindowDays = days; }
         public int getSafetyMarginDays() { return safetyMarginDays; }
         public void setSafetyMarginDays(int days) { this.safetyMarginDays = days; }
+        /** Litigants admitted to CAPE phase 3: their finally liquidated entries pass check 10 from phase3-start. */
+        public Set<String> getPhase3Importers() { return phase3Importers; }
+        public void setPhase3Importers(Set<String> importers) { this.phase3Importers = importers; }
+        public LocalDate getPhase3Start() { return phase3Start; }
+        public void setPhase3Start(LocalDate start) { this.phase3Start = start; }
     }
 
     public static class Refund {
@@ -77,6 +88,15 @@ public class CapeProperties {
         public void setDefaultImporterType(ImporterType type) { this.defaultImporterType = type; }
         public Path getRatesFile() { return ratesFile; }
         public void setRatesFile(Path ratesFile) { this.ratesFile = ratesFile; }
+    }
+
+    /** The answers job (SPEC §6). */
+    public static class Results {
+        private BigDecimal varianceTolerance = new BigDecimal("1.00");
+
+        /** A paid principal further than this from the estimate (USD) is {@code CHECK_REFUND}. */
+        public BigDecimal getVarianceTolerance() { return varianceTolerance; }
+        public void setVarianceTolerance(BigDecimal tolerance) { this.varianceTolerance = tolerance; }
     }
 
     /** Tuning of the job itself (not part of SPEC §1). */

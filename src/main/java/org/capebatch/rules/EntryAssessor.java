@@ -18,7 +18,10 @@ public final class EntryAssessor {
 
     /** SPEC §3: an eligible entry is urgent when its deadline is this many days or fewer after D. */
     static final int URGENT_DAYS = 14;
-    /** Warehouse and warehouse-withdrawal types: CBP pays after the entry liquidates (CAPE-RULES §3.2). */
+    /**
+     * Warehouse and warehouse-withdrawal types: CBP pays after the entry liquidates (CAPE-RULES §3.2). Types 21/22
+     * reach this only before 2026-07-07; from then check 4 excludes them.
+     */
     private static final Set<String> DEFERRED_TYPES = Set.of("21", "22", "31", "32", "34", "38");
     private static final Set<LiquidationStatus> DEFERRED_STATUSES =
             Set.of(LiquidationStatus.SUSPENDED, LiquidationStatus.EXTENDED, LiquidationStatus.UNDER_REVIEW);
@@ -78,6 +81,11 @@ public final class EntryAssessor {
         LocalDate deadline = null;
         if (LiquidationWindowPassedRule.isLiquidated(facts) && facts.liquidationDate() != null) {
             deadline = facts.liquidationDate().plusDays(config.maxDaysAfterLiquidation());
+            if (deadline.isBefore(runDate)) {
+                // Only a phase 3 litigant's entry is eligible past the window; that window no longer binds it, and
+                // a deadline already gone would read as "too late".
+                deadline = null;
+            }
         }
         boolean urgent = deadline != null && !deadline.isAfter(runDate.plusDays(URGENT_DAYS));
         return new Assessment(entry.number().value(), facts.importerNumber(), facts.entryType(),

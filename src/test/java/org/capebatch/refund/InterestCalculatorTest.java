@@ -154,8 +154,11 @@ class InterestCalculatorTest {
     @ParameterizedTest
     @CsvSource({
             "2025-06-10, 2026-03-31, false",
-            "2025-06-10, 2026-04-01, true",
-            "2026-03-31, 2026-05-15, true",
+            "2025-06-10, 2026-04-01, false",
+            "2026-03-31, 2026-05-15, false",
+            "2025-06-10, 2026-12-31, false",
+            "2025-06-10, 2027-01-01, true",
+            "2026-12-31, 2027-02-14, true",
             "2024-12-31, 2025-01-01, false",
             "2024-12-30, 2025-01-01, true",
     })
@@ -168,13 +171,47 @@ class InterestCalculatorTest {
 
     @Test
     void interest_WhenPastTable_ThenLastRateCarriedForward() {
-        // 2026-03-31 → 2026-05-15: 45 days past the table at the carried-forward 6 %, still /365.
+        // 2026-12-31 → 2027-02-14: 45 days past the table at the carried-forward 6 %, still /365.
         InterestResult result = new InterestCalculator(RateTable.bundled()).interest(TEN_THOUSAND,
-                LocalDate.of(2026, 3, 31), LocalDate.of(2026, 5, 15), ImporterType.CORPORATE);
+                LocalDate.of(2026, 12, 31), LocalDate.of(2027, 2, 14), ImporterType.CORPORATE);
 
         BigDecimal expected = TEN_THOUSAND.multiply(InterestCalculator.dailyFactor(new BigDecimal("6"), 365)
                 .pow(45, MathContext.DECIMAL128)).subtract(TEN_THOUSAND).setScale(2, RoundingMode.HALF_UP);
         assertThat(result.interest()).isEqualTo(expected).isEqualTo("74.24");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            // one day of interest on $10,000 at rate / 365: 5 % → 1.37, 6 % → 1.64, 7 % → 1.92
+            "2026-03-30, CORPORATE,     1.64",   // 2026-03-31: Q1, 6 %
+            "2026-03-31, CORPORATE,     1.37",   // 2026-04-01: Q2, 5 %
+            "2026-03-31, NON_CORPORATE, 1.64",   // 2026-04-01: Q2, 6 %
+            "2026-06-29, CORPORATE,     1.37",   // 2026-06-30: Q2, 5 %
+            "2026-06-30, CORPORATE,     1.64",   // 2026-07-01: Q3, 6 %
+            "2026-06-30, NON_CORPORATE, 1.92",   // 2026-07-01: Q3, 7 %
+            "2026-09-30, CORPORATE,     1.64",   // 2026-10-01: Q4, 6 %
+            "2026-12-30, NON_CORPORATE, 1.92",   // 2026-12-31: Q4, 7 %
+    })
+    void interest_WhenOneDayAtQuarterChange_ThenRateOfThatDaysQuarter(LocalDate deposit, ImporterType type,
+            BigDecimal expected) {
+        InterestResult result = new InterestCalculator(RateTable.bundled())
+                .interest(TEN_THOUSAND, deposit, deposit.plusDays(1), type);
+
+        assertThat(result.interest()).isEqualTo(expected);
+        assertThat(result.rateAssumed()).isFalse();
+    }
+
+    @Test
+    void interest_WhenAcross2026Q2_ThenEachQuarterAtItsRate() {
+        // 2026-03-31 → 2026-07-01: 91 days of Q2 at 5 %, then one day of Q3 at 6 %.
+        InterestResult result = new InterestCalculator(RateTable.bundled()).interest(TEN_THOUSAND,
+                LocalDate.of(2026, 3, 31), LocalDate.of(2026, 7, 1), ImporterType.CORPORATE);
+
+        BigDecimal expected = TEN_THOUSAND.multiply(InterestCalculator.dailyFactor(new BigDecimal("5"), 365)
+                .pow(91, MathContext.DECIMAL128).multiply(InterestCalculator.dailyFactor(new BigDecimal("6"), 365)))
+                .subtract(TEN_THOUSAND).setScale(2, RoundingMode.HALF_UP);
+        assertThat(result.interest()).isEqualTo(expected).isEqualTo("127.09");
+        assertThat(result.rateAssumed()).isFalse();
     }
 
     @Test

@@ -24,12 +24,12 @@ class RateTableTest {
     Path dir;
 
     @Test
-    void bundled_WhenLoaded_ThenFiveQuartersOf2025To2026Q1() {
+    void bundled_WhenLoaded_ThenEightQuartersOf2025To2026Q4() {
         RateTable table = RateTable.bundled();
 
-        assertThat(table.quarters()).hasSize(5);
+        assertThat(table.quarters()).hasSize(8);
         assertThat(table.firstDay()).isEqualTo(LocalDate.of(2025, 1, 1));
-        assertThat(table.lastDay()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(table.lastDay()).isEqualTo(LocalDate.of(2026, 12, 31));
     }
 
     @ParameterizedTest
@@ -37,7 +37,17 @@ class RateTableTest {
             "2025-01-01, CORPORATE,     6, false, 2025-03-31",
             "2025-06-10, NON_CORPORATE, 7, false, 2025-06-30",
             "2026-03-31, CORPORATE,     6, false, 2026-03-31",
-            "2026-04-01, CORPORATE,     6, true,  +999999999-12-31",
+            "2026-03-31, NON_CORPORATE, 7, false, 2026-03-31",
+            // 2026-Q2 drops a point (Rev. Rul. 2026-5), Q3 and Q4 go back up (CAPE-RULES §11)
+            "2026-04-01, CORPORATE,     5, false, 2026-06-30",
+            "2026-04-01, NON_CORPORATE, 6, false, 2026-06-30",
+            "2026-06-30, CORPORATE,     5, false, 2026-06-30",
+            "2026-07-01, CORPORATE,     6, false, 2026-09-30",
+            "2026-07-01, NON_CORPORATE, 7, false, 2026-09-30",
+            "2026-09-30, NON_CORPORATE, 7, false, 2026-09-30",
+            "2026-10-01, CORPORATE,     6, false, 2026-12-31",
+            "2026-12-31, NON_CORPORATE, 7, false, 2026-12-31",
+            "2027-01-01, CORPORATE,     6, true,  +999999999-12-31",
             "2030-01-01, NON_CORPORATE, 7, true,  +999999999-12-31",
             "2024-12-31, CORPORATE,     6, true,  2024-12-31",
     })

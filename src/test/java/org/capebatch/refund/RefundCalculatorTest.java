@@ -130,7 +130,8 @@ class RefundCalculatorTest {
         fixture.importer = "123-45-6789";
         fixture.paymentDate = LocalDate.of(2025, 6, 10);
 
-        RefundEstimate estimate = calculator.estimate(fixture.build(), LocalDate.of(2026, 2, 15));
+        // D + 45 days = 2027-01-01, the first day past the bundled table (2026-Q4)
+        RefundEstimate estimate = calculator.estimate(fixture.build(), LocalDate.of(2026, 11, 17));
 
         assertThat(estimate.rateType()).isEqualTo(ImporterType.NON_CORPORATE);
         assertThat(estimate.rateAssumed()).isTrue();

@@ -278,7 +278,8 @@ class EntryAssessorTest {
 
     @Test
     void assess_WhenEligibleAndEndPastTable_ThenRateAssumed() {
-        Assessment assessment = assessor.assess(entry().build(), D, DeclarationLedger.EMPTY);
+        // D + 45 days = 2027-01-14, past the bundled table (2026-Q4)
+        Assessment assessment = assessor.assess(entry().build(), LocalDate.of(2026, 11, 30), DeclarationLedger.EMPTY);
 
         assertThat(assessment.rateAssumed()).isTrue();
         assertThat(assessment.interest()).isPositive();
