@@ -4,9 +4,21 @@ import java.util.List;
 
 import org.capebatch.entry.EntryNumber;
 import org.capebatch.entry.RowSource;
+import org.capebatch.rules.LedgerVerdict;
 
-/** All staged rows of one entry, in input order (file, then line), as the assess step reads them back. */
-public record StagedEntry(EntryNumber number, List<Row> rows) {
+/**
+ * All staged rows of one entry, in input order (file, then line), as the assess step reads them back, with what the
+ * ledger says about the entry (SPEC §3 checks 13 and 14).
+ */
+public record StagedEntry(EntryNumber number, List<Row> rows, LedgerVerdict ledger) {
+
+    public StagedEntry(EntryNumber number, List<Row> rows) {
+        this(number, rows, LedgerVerdict.NONE);
+    }
+
+    public StagedEntry withLedger(LedgerVerdict verdict) {
+        return new StagedEntry(number, rows, verdict);
+    }
 
     /** One row: where it came from and its cells in {@link org.capebatch.entry.Es003Column} order. */
     public record Row(RowSource source, String[] cells) {

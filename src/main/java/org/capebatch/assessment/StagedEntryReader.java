@@ -15,6 +15,7 @@ import org.capebatch.entry.Es003Column;
 import org.capebatch.entry.RowSource;
 import org.capebatch.source.FragmentCodec;
 import org.capebatch.source.StagedRow;
+import org.capebatch.rules.LedgerVerdict;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -22,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Streams the staged fragments of one entry-number range, grouped by entry, in batches of whole entries. One
  * forward cursor on its own connection (autocommit off, so the driver honours the fetch size and memory stays
- * flat). Restart state is the last entry of the last committed batch; a restart re-queries after it.
+ * flat). Restart state is the last entry of the last committed batch; a restart re-queries after it. Each entry carries the ledger's verdict on it (checks 13 and 14).
  */
 public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
 
@@ -41,6 +42,7 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
     private final String toInclusive;
     private final int batchEntries;
     private final Map<Integer, String> fileNames;
+    private final LedgerVerdicts ledger;
 
     private Connection connection;
     private PreparedStatement statement;
@@ -49,13 +51,14 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
     private String lastReturned;
 
     public StagedEntryReader(DataSource dataSource, long runId, String fromExclusive, String toInclusive,
-            int batchEntries, Map<Integer, String> fileNames) {
+            int batchEntries, Map<Integer, String> fileNames, LedgerVerdicts ledger) {
         this.dataSource = dataSource;
         this.runId = runId;
         this.fromExclusive = fromExclusive;
         this.toInclusive = toInclusive;
         this.batchEntries = batchEntries;
         this.fileNames = fileNames;
+        this.ledger = ledger;
     }
 
     @Override
@@ -96,7 +99,21 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
             return null;
         }
         lastReturned = batch.get(batch.size() - 1).number().value();
-        return batch;
+        return withLedger(batch);
+    }
+
+    /** Checks 13 and 14 need the ledger's word on each entry: one lookup per batch (see {@link LedgerVerdicts}). */
+    private List<StagedEntry> withLedger(List<StagedEntry> batch) {
+        Map<String, LedgerVerdict> verdicts = ledger.lookup(batch.stream().map(StagedEntry::number).toList());
+        if (verdicts.isEmpty()) {
+            return batch;
+        }
+        List<StagedEntry> out = new ArrayList<>(batch.size());
+        for (StagedEntry entry : batch) {
+            LedgerVerdict verdict = verdicts.get(entry.number().value());
+            out.add(verdict == null ? entry : entry.withLedger(verdict));
+        }
+        return out;
     }
 
     @Override

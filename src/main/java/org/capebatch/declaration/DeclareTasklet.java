@@ -4,13 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.capebatch.entry.EntryNumber;
+import org.capebatch.assessment.AssessmentRows;
 import org.capebatch.jdbc.PgCopy;
+import org.capebatch.rules.Assessment;
+import org.capebatch.rules.EntryAssessor;
+import org.capebatch.rules.LedgerVerdict;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -19,32 +25,43 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Assigns every eligible entry of the run to a declaration (SPEC §5: grouped, sorted, split at max-entries) and
- * records the assignment in the ledger, all in the step's single transaction: either the whole run is declared or
- * none of it, so a restart never finds half a ledger. The assignment is deterministic (sorted by group, then entry
- * number), so a re-run after a rollback gives the same files.
+ * records the assignment in the ledger's history of declarations (cape_ledger), all in the step's single
+ * transaction: either the whole run is declared or none of it, so a restart never finds half a ledger. The
+ * assignment is deterministic (sorted by group, then entry number), so a re-run after a rollback gives the same files. The entries count as declared (SPEC §3 check 13)
+ * only once the run's files exist: {@link CompleteDeclarationsTasklet} records them after the render step.
  */
 public class DeclareTasklet implements Tasklet {
 
+    /** What checks 13 and 14 fail on (LedgerVerdict), in SQL; RELEASED and RESUBMIT-failed entries pass. */
+    private static final String LEDGER_HOLDS = """
+            (s.state IN ('DECLARED', 'ACCEPTED') OR (s.state = 'FAILED' AND s.error_class = 'HOLD'))
+            """;
+    /**
+     * Read on a connection of its own, which does not see this transaction's {@link #EXCLUDE} updates: the
+     * overtaken entries are left out here by the same condition.
+     */
     private static final String ELIGIBLE = """
             SELECT group_key, entry_number FROM cape_assessment a
              WHERE run_id = ? AND status = 'ELIGIBLE'
-               AND NOT EXISTS (SELECT 1 FROM cape_ledger l
-                                WHERE l.entry_number = a.entry_number AND l.run_id <> a.run_id)
-             ORDER BY group_key, entry_number
+               AND NOT EXISTS (SELECT 1 FROM cape_entry_state s
+                                WHERE s.entry_number = a.entry_number AND s.run_id <> a.run_id AND """
+            + LEDGER_HOLDS + """
+            ) ORDER BY group_key, entry_number
             """;
     /**
-     * An entry assessed ELIGIBLE may have been declared by another job instance since (that instance ran while
-     * this one was FAILED, or at the same time). It is now ALREADY_DECLARED (SPEC §3 check 13, the only check it
-     * fails, so reason and reasons are that one, remedy NONE) with the money of an excluded entry (SPEC §4).
-     * Without this the ledger's primary key would fail every restart of this run.
+     * Eligible entries of this run that the ledger holds, since the run assessed them, as declared or held by
+     * another job instance: that instance completed a declaration of them, or CBP's answer came in, while this run
+     * was FAILED. Checks 13 and 14 must see them again, or the entry would be declared twice.
      */
-    private static final String DECLARED_SINCE = """
-            UPDATE cape_assessment a
-               SET status = 'EXCLUDED', reason = 'ALREADY_DECLARED', reasons = 'ALREADY_DECLARED', remedy = 'NONE',
-                   deadline = NULL, urgent = false, refund_deferred = false, interest = 0, refund_total = 0,
-                   rate_assumed = false, group_key = NULL
-             WHERE a.run_id = ? AND a.status = 'ELIGIBLE'
-               AND EXISTS (SELECT 1 FROM cape_ledger l WHERE l.entry_number = a.entry_number AND l.run_id <> a.run_id)
+    private static final String OVERTAKEN = "SELECT " + AssessmentRows.COLUMNS + """
+            , s.state, s.cbp_error
+             FROM cape_assessment a JOIN cape_entry_state s ON s.entry_number = a.entry_number
+            WHERE a.run_id = ? AND a.status = 'ELIGIBLE' AND s.run_id <> a.run_id AND """ + LEDGER_HOLDS;
+    private static final String EXCLUDE = """
+            UPDATE cape_assessment
+               SET status = 'EXCLUDED', reason = ?, reasons = ?, remedy = ?, deadline = NULL, urgent = false,
+                   refund_deferred = false, interest = 0, refund_total = 0, rate_assumed = false, group_key = NULL
+             WHERE run_id = ? AND entry_number = ?
             """;
     private static final int COPY_ROWS = 20_000;
 
@@ -53,8 +70,11 @@ public class DeclareTasklet implements Tasklet {
     private final long runId;
     private final LocalDate runDate;
     private final int maxEntries;
+    private final EntryAssessor assessor;
 
-    public DeclareTasklet(DataSource dataSource, long runId, LocalDate runDate, int maxEntries) {
+    public DeclareTasklet(DataSource dataSource, long runId, LocalDate runDate, int maxEntries,
+            EntryAssessor assessor) {
+        this.assessor = assessor;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.runId = runId;
@@ -69,7 +89,7 @@ public class DeclareTasklet implements Tasklet {
         if (done != null && done > 0) {
             return RepeatStatus.FINISHED;
         }
-        jdbc.update(DECLARED_SINCE, runId);
+        excludeOvertaken();
         DeclarationSplitter splitter = new DeclarationSplitter(maxEntries, runDate);
         Map<String, DeclarationInfo> declarations = new LinkedHashMap<>();
         PgCopy ledger = new PgCopy("cape_ledger", "entry_number", "run_id", "declaration");
@@ -106,6 +126,21 @@ public class DeclareTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(declared);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Re-decides checks 13 and 14 for eligible entries the ledger overtook (see {@link #OVERTAKEN}). */
+    private void excludeOvertaken() {
+        List<Object[]> updates = new ArrayList<>();
+        jdbc.query(OVERTAKEN, rs -> {
+            Assessment eligible = AssessmentRows.MAPPER.mapRow(rs, 0);
+            LedgerVerdict verdict = LedgerVerdict.of(rs.getString(16), rs.getString(17));
+            Assessment decided = assessor.overtakenByLedger(eligible, runDate, verdict);
+            if (!decided.eligible()) {
+                updates.add(new Object[] {decided.reason().name(), AssessmentRows.joinReasons(decided.reasons()),
+                    decided.remedy().name(), runId, decided.entryNumber()});
+            }
+        }, runId);
+        jdbc.batchUpdate(EXCLUDE, updates);
     }
 
     private static final class DeclarationInfo {

@@ -21,6 +21,7 @@ import org.capebatch.refund.RefundCalculator;
 import org.capebatch.remote.RemotePartitionHandlers;
 import org.capebatch.rules.EntryAssessor;
 import org.capebatch.rules.RulesConfig;
+import org.capebatch.assessment.LedgerVerdicts;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -93,22 +94,26 @@ public class AssessStepConfiguration {
             @Value("#{stepExecutionContext['fromExclusive']}") String from,
             @Value("#{stepExecutionContext['toInclusive']}") String to, CapeProperties properties) {
         return new StagedEntryReader(dataSource, runId, from, to, properties.getJob().getAssessBatchEntries(),
-                fileNames(dataSource, runId));
+                fileNames(dataSource, runId), new LedgerVerdicts(new JdbcTemplate(dataSource), runId));
     }
 
     @Bean
     @StepScope
-    public AssessBatchProcessor assessBatchProcessor(DataSource dataSource, CapeProperties properties,
-            @Value(CapeJobConfiguration.RUN_ID) long runId, @Value("#{jobParameters['runDate']}") String runDate,
-            RateTable rateTable) {
+    public AssessBatchProcessor assessBatchProcessor(CapeProperties properties,
+            @Value("#{jobParameters['runDate']}") String runDate, RateTable rateTable) {
+        return new AssessBatchProcessor(entryAssessor(properties, rateTable), LocalDate.parse(runDate),
+                groupKeys(properties.getDeclaration().getGroupBy()));
+    }
+
+    /** The checks of SPEC §3 and the estimate of §4, as configured when the step starts. */
+    static EntryAssessor entryAssessor(CapeProperties properties, RateTable rateTable) {
         CapeProperties.Rules rules = properties.getRules();
         RulesConfig config = new RulesConfig(rules.getLiquidationWindowDays(), rules.getSafetyMarginDays(),
                 properties.getDeclarant().getFilerCodes(), properties.getDeclarant().getImporters(),
                 rules.getPhase3Importers(), rules.getPhase3Start());
         RefundCalculator refund = new RefundCalculator(rateTable, properties.getRefund().getLiquidationLagDays(),
                 properties.getRefund().getDefaultImporterType());
-        return new AssessBatchProcessor(new EntryAssessor(config, refund), LocalDate.parse(runDate),
-                groupKeys(properties.getDeclaration().getGroupBy()), new JdbcTemplate(dataSource), runId);
+        return new EntryAssessor(config, refund);
     }
 
     @Bean

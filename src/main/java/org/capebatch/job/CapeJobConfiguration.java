@@ -2,9 +2,11 @@ package org.capebatch.job;
 
 import javax.sql.DataSource;
 
+import org.capebatch.declaration.CompleteDeclarationsTasklet;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.capebatch.declaration.DeclareTasklet;
 import org.capebatch.report.ReportTasklet;
+import org.capebatch.refund.RateTable;
 import org.capebatch.source.InputCheckTasklet;
 import org.capebatch.source.InputSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -22,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code capeDeclarationJob}: inputCheck → import → assess → declare → render → report (DESIGN.md). No
- * incrementer: the identifying parameters input and runDate are the job instance, so the same command restarts
+ * {@code capeDeclarationJob}: inputCheck → import → assess → declare → render → completeDeclarations → report
+ * (DESIGN.md). No incrementer: the identifying parameters input and runDate are the job instance, so the same command restarts
  * a failed run (reference/spring-batch-6.md §1.4).
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +38,7 @@ public class CapeJobConfiguration {
     @Bean
     public Job capeDeclarationJob(JobRepository jobRepository, Step inputCheckStep,
             @Qualifier("importStep") Step importStep, @Qualifier("assessStep") Step assessStep, Step declareStep,
-            @Qualifier("renderStep") Step renderStep, Step reportStep, RunLogListener runLogListener,
+            @Qualifier("renderStep") Step renderStep, Step completeDeclarationsStep, Step reportStep, RunLogListener runLogListener,
             RunMetrics runMetrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(RunParameters.VALIDATOR)
@@ -47,6 +49,7 @@ public class CapeJobConfiguration {
                 .next(assessStep)
                 .next(declareStep)
                 .next(renderStep)
+                .next(completeDeclarationsStep)
                 .next(reportStep)
                 .build();
     }
@@ -83,9 +86,28 @@ public class CapeJobConfiguration {
     @Bean
     @StepScope
     public DeclareTasklet declareTasklet(DataSource dataSource, CapeProperties properties,
-            @Value(RUN_ID) long runId, @Value("#{jobParameters['runDate']}") String runDate) {
+            @Value(RUN_ID) long runId, @Value("#{jobParameters['runDate']}") String runDate,
+            RateTable rateTable) {
         return new DeclareTasklet(dataSource, runId, java.time.LocalDate.parse(runDate),
-                properties.getDeclaration().getMaxEntries());
+                properties.getDeclaration().getMaxEntries(),
+                AssessStepConfiguration.entryAssessor(properties, rateTable));
+    }
+
+    /** After render: the run's entries count as declared only once their declaration files exist (SPEC §6.5). */
+    @Bean
+    public Step completeDeclarationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CompleteDeclarationsTasklet completeDeclarationsTasklet) {
+        return new StepBuilder("completeDeclarationsStep", jobRepository)
+                .tasklet(completeDeclarationsTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public CompleteDeclarationsTasklet completeDeclarationsTasklet(DataSource dataSource, @Value(RUN_ID) long runId,
+            @Value("#{jobParameters['runDate']}") String runDate) {
+        return new CompleteDeclarationsTasklet(new JdbcTemplate(dataSource), runId,
+                java.time.LocalDate.parse(runDate));
     }
 
     @Bean

@@ -2,7 +2,7 @@ package org.capebatch.rules;
 
 import java.util.List;
 
-/** The thirteen checks of SPEC §3 in their specified order; the order decides {@code reason} and {@code reasons}. */
+/** The fourteen checks of SPEC §3 in their specified order; the order decides {@code reason} and {@code reasons}. */
 public final class EligibilityRules {
 
     private EligibilityRules() {
@@ -22,6 +22,7 @@ public final class EligibilityRules {
                 new LiquidationWindowPassedRule(),
                 new StatementUnpaidRule(),
                 new NotDeclarantRule(),
-                new AlreadyDeclaredRule());
+                new AlreadyDeclaredRule(),
+                new CbpFailedRule());
     }
 }

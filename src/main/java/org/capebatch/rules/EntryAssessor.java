@@ -9,6 +9,7 @@ import java.util.Set;
 import org.capebatch.entry.AdcvdStatus;
 import org.capebatch.entry.Entry;
 import org.capebatch.entry.EntryFacts;
+import org.capebatch.entry.EntryNumber;
 import org.capebatch.entry.LiquidationStatus;
 import org.capebatch.refund.RefundCalculator;
 import org.capebatch.refund.RefundEstimate;
@@ -36,7 +37,7 @@ public final class EntryAssessor {
         this.refunds = refunds;
     }
 
-    public Assessment assess(Entry entry, LocalDate runDate, DeclarationLedger ledger) {
+    public Assessment assess(Entry entry, LocalDate runDate, LedgerVerdict ledger) {
         EntryFacts facts = entry.facts();
         String number = entry.number().value();
         if (entry.dataError() || facts == null) {
@@ -58,6 +59,29 @@ public final class EntryAssessor {
             return excluded(entry, context, failing);
         }
         return eligible(entry, runDate);
+    }
+
+    /**
+     * An ELIGIBLE assessment that the ledger overtook after it was made: another job instance completed a declaration
+     * of the entry, or CBP's answer holds it (the declare step finds this when a run is restarted after others ran).
+     * The entry passed checks 1–12, so checks 13 and 14 alone decide, by the same rule classes as in
+     * {@link #assess}; the money becomes that of an excluded entry (SPEC §4). Returns the assessment unchanged when
+     * the verdict fails neither check.
+     */
+    public Assessment overtakenByLedger(Assessment eligible, LocalDate runDate, LedgerVerdict verdict) {
+        Entry entry = new Entry(new EntryNumber(eligible.entryNumber()), null, List.of(), false);
+        RuleContext context = new RuleContext(runDate, config, verdict, eligible.ieepaDuty());
+        List<EligibilityRule> failing = rules.stream()
+                .filter(rule -> rule instanceof AlreadyDeclaredRule || rule instanceof CbpFailedRule)
+                .filter(rule -> rule.fails(entry, context)).toList();
+        if (failing.isEmpty()) {
+            return eligible;
+        }
+        EligibilityRule first = failing.get(0);
+        Remedy remedy = first.remedy(entry, context);
+        return new Assessment(eligible.entryNumber(), eligible.importerNumber(), eligible.entryType(),
+                AssessmentStatus.EXCLUDED, first.reason(), failing.stream().map(EligibilityRule::reason).toList(),
+                remedy, null, false, false, eligible.ieepaDuty(), ZERO, ZERO, eligible.rateType(), false);
     }
 
     /**

@@ -123,7 +123,87 @@ class CapeJobDeclarationTest extends JobTestSupport {
         out.declarationCsvs().values().forEach(lines -> assertThat(lines).doesNotContainAnyElementsOf(declaredByB));
         assertThat(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runA))
                 .isEqualTo(out.manifest().get("counts").get("eligible").asLong()).isPositive();
+        assertThat(count("SELECT count(*) FROM cape_entry_state WHERE run_id = ?", runA))
+                .isEqualTo(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runA));
         RunChecks.assertConsistent(out, "2026-11-30", List.of(InputRows.of(input)), usedRows(restarted));
+    }
+
+    @Test
+    void run_WhenEarlierRunFailedForGoodAfterDeclareStep_ThenItsEntriesAreNotAlreadyDeclared() throws Exception {
+        // given: run A assigns its declarations, then cannot write them (a file where the directory should be)
+        Path input = sample("es003-sample.csv");
+        Files.createDirectories(outputDir);
+        Files.writeString(outputDir.resolve("declarations"), "not a directory");
+        JobExecution a = run(input, "2026-11-30");
+        assertThat(a.getStatus()).isEqualTo(BatchStatus.FAILED);
+        long runA = a.getJobInstance().getInstanceId();
+        assertThat(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runA)).isPositive();
+        assertThat(count("SELECT count(*) FROM cape_entry_state")).isZero();
+        outputDir = tempDir.resolve("out-b");
+        properties.setOutputDir(outputDir);
+
+        // when: A is never restarted; the next day's run
+        JobExecution b = run(input, "2026-12-01");
+
+        // then: nothing of A counts as declared; B declares the entries and the ledger holds them as DECLARED
+        assertThat(b.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunOutput out = new RunOutput(outputDir);
+        assertThat(out.assessments().values()).noneMatch(row -> row.get("reasons").contains("ALREADY_DECLARED"));
+        long runB = b.getJobInstance().getInstanceId();
+        assertThat(count("SELECT count(*) FROM cape_entry_state WHERE state = 'DECLARED' AND run_id = ?", runB))
+                .isEqualTo(out.manifest().get("counts").get("eligible").asLong()).isPositive();
+    }
+
+    @Test
+    void run_WhenLedgerReleasedOrHeldEntries_ThenReleasedAreDeclaredAgainAndHeldAreCbpFailed() throws Exception {
+        // given: a first run, then CBP's answers as the answers job records them: one entry released, one
+        // failed with a HOLD error, one failed with a RESUBMIT error (which releases it), one accepted
+        Path input = sample("es003-sample.csv");
+        JobExecution first = run(input, "2026-11-30");
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<String> declared = jdbc.queryForList(
+                "SELECT entry_number FROM cape_entry_state WHERE state = 'DECLARED' ORDER BY entry_number",
+                String.class);
+        assertThat(declared).hasSizeGreaterThanOrEqualTo(4);
+        String released = declared.get(0);
+        String held = declared.get(1);
+        String resubmit = declared.get(2);
+        String accepted = declared.get(3);
+        jdbc.update("UPDATE cape_entry_state SET state = 'RELEASED' WHERE entry_number = ?", released);
+        jdbc.update("UPDATE cape_entry_state SET state = 'FAILED', cbp_error = 'INVALID HTS', error_class = 'HOLD',"
+                + " remedy = 'FILE_PSC' WHERE entry_number = ?", held);
+        jdbc.update("UPDATE cape_entry_state SET state = 'RELEASED', cbp_error = 'UNABLE TO CALCULATE DUTY',"
+                + " error_class = 'RESUBMIT' WHERE entry_number = ?", resubmit);
+        jdbc.update("UPDATE cape_entry_state SET state = 'ACCEPTED', claim_number = '100000241223'"
+                + " WHERE entry_number = ?", accepted);
+        String oldDeclaration = jdbc.queryForObject(
+                "SELECT declaration FROM cape_entry_state WHERE entry_number = ?", String.class, released);
+        outputDir = tempDir.resolve("out-2026-12-01");
+        properties.setOutputDir(outputDir);
+
+        // when
+        JobExecution second = run(input, "2026-12-01");
+
+        // then
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Map<String, String>> assessments = new RunOutput(outputDir).assessments();
+        for (String entry : List.of(released, resubmit)) {
+            assertThat(assessments.get(entry)).as(entry).containsEntry("status", "ELIGIBLE");
+            assertThat(assessments.get(entry).get("declaration")).contains("_20261201_");
+            assertThat(jdbc.queryForMap("SELECT state, declared_on, claim_number, cbp_error FROM cape_entry_state"
+                    + " WHERE entry_number = ?", entry)).containsEntry("state", "DECLARED")
+                    .containsEntry("declared_on", java.sql.Date.valueOf("2026-12-01"))
+                    .containsEntry("claim_number", null).containsEntry("cbp_error", null);
+        }
+        assertThat(assessments.get(held)).containsEntry("reason", "CBP_FAILED").containsEntry("remedy", "FILE_PSC")
+                .containsEntry("declaration", "");
+        assertThat(assessments.get(accepted)).containsEntry("reason", "ALREADY_DECLARED")
+                .containsEntry("remedy", "NONE");
+        // the old declaration stays in the history
+        assertThat(jdbc.queryForList("SELECT declaration FROM cape_ledger WHERE entry_number = ? ORDER BY run_id",
+                String.class, released)).hasSize(2).first().isEqualTo(oldDeclaration);
+        assertThat(jdbc.queryForObject("SELECT state FROM cape_entry_state WHERE entry_number = ?", String.class,
+                held)).isEqualTo("FAILED");
     }
 
     /** {@code count} eligible entries of importer 47-123456700, one IEEPA row each; returns them sorted. */

@@ -43,7 +43,7 @@ class EntryAssessorAmendmentsTest {
         fixture.entryType = type;
 
         Assessment assessment = new EntryAssessor(RulesConfig.defaults(), REFUNDS)
-                .assess(fixture.build(), runDate, DeclarationLedger.EMPTY);
+                .assess(fixture.build(), runDate, LedgerVerdict.NONE);
 
         assertThat(assessment.reasons()).containsExactlyElementsOf(reasons(reasons));
         assertThat(assessment.remedy()).isEqualTo(remedy);
@@ -67,7 +67,7 @@ class EntryAssessorAmendmentsTest {
         RulesConfig config = new RulesConfig(80, 3, Set.of(), Set.of(), Set.of(LITIGANT), phase3Start);
 
         Assessment assessment = new EntryAssessor(config, REFUNDS).assess(fixture.build(), runDate,
-                DeclarationLedger.EMPTY);
+                LedgerVerdict.NONE);
 
         assertThat(assessment.reasons()).containsExactlyElementsOf(reasons(reasons));
         assertThat(assessment.remedy()).isEqualTo(remedy);
@@ -88,7 +88,7 @@ class EntryAssessorAmendmentsTest {
         RulesConfig config = new RulesConfig(80, 3, Set.of(), Set.of(), Set.of(LITIGANT), null);
 
         Assessment assessment = new EntryAssessor(config, REFUNDS)
-                .assess(entry().liquidated(runDate.minusDays(daysAgo)).build(), runDate, DeclarationLedger.EMPTY);
+                .assess(entry().liquidated(runDate.minusDays(daysAgo)).build(), runDate, LedgerVerdict.NONE);
 
         assertThat(assessment.eligible()).isTrue();
         assertThat(assessment.deadline()).isEqualTo(deadline);
@@ -102,7 +102,7 @@ class EntryAssessorAmendmentsTest {
         fixture.liquidationStatus = LiquidationStatus.RELIQUIDATED;
 
         Assessment assessment = new EntryAssessor(RulesConfig.defaults(), REFUNDS)
-                .assess(fixture.build(), runDate, DeclarationLedger.EMPTY);
+                .assess(fixture.build(), runDate, LedgerVerdict.NONE);
 
         assertThat(assessment.reasons()).containsExactly(Reason.LIQUIDATION_WINDOW_PASSED);
         assertThat(RulesConfig.defaults().phase3Start()).isEqualTo(LocalDate.of(2026, 10, 6));

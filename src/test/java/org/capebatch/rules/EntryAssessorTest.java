@@ -144,7 +144,7 @@ class EntryAssessorTest {
         EntryFixture fixture = entry();
         change.accept(fixture);
 
-        Assessment assessment = assessor.assess(fixture.build(), runDate, DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(fixture.build(), runDate, LedgerVerdict.NONE);
 
         assertThat(assessment.reasons()).containsExactlyElementsOf(reasons);
         assertThat(assessment.reason()).isEqualTo(reasons.isEmpty() ? null : reasons.get(0));
@@ -161,7 +161,7 @@ class EntryAssessorTest {
         EntryFixture fixture = entry();
         fixture.entryType = type;
 
-        assertThat(assessor.assess(fixture.build(), D, DeclarationLedger.EMPTY).eligible()).isTrue();
+        assertThat(assessor.assess(fixture.build(), D, LedgerVerdict.NONE).eligible()).isTrue();
     }
 
     @ParameterizedTest
@@ -171,7 +171,7 @@ class EntryAssessorTest {
         EntryFixture fixture = entry();
         fixture.entryType = type;
 
-        Assessment assessment = assessor.assess(fixture.build(), D, DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(fixture.build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment.reasons()).containsExactly(Reason.ENTRY_TYPE_EXCLUDED);
         assertThat(assessment.remedy()).isEqualTo(Remedy.AWAIT_PHASE);
@@ -182,10 +182,10 @@ class EntryAssessorTest {
         EntryAssessor strict = new EntryAssessor(new RulesConfig(80, 10, Set.of(), Set.of()), REFUNDS);
         EntryFixture fixture = entry().liquidated(D.minusDays(71));
 
-        Assessment assessment = strict.assess(fixture.build(), D, DeclarationLedger.EMPTY);
+        Assessment assessment = strict.assess(fixture.build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment.reasons()).containsExactly(Reason.LIQUIDATION_WINDOW_PASSED);
-        assertThat(strict.assess(entry().liquidated(D.minusDays(70)).build(), D, DeclarationLedger.EMPTY)
+        assertThat(strict.assess(entry().liquidated(D.minusDays(70)).build(), D, LedgerVerdict.NONE)
                 .deadline()).isEqualTo(D);
     }
 
@@ -198,7 +198,7 @@ class EntryAssessorTest {
     })
     void assess_WhenLiquidatedEligible_ThenDeadlineAndUrgent(int daysAgo, LocalDate deadline, boolean urgent) {
         Assessment assessment = assessor.assess(entry().liquidated(D.minusDays(daysAgo)).build(), D,
-                DeclarationLedger.EMPTY);
+                LedgerVerdict.NONE);
 
         assertThat(assessment.eligible()).isTrue();
         assertThat(assessment.deadline()).isEqualTo(deadline);
@@ -207,7 +207,7 @@ class EntryAssessorTest {
 
     @Test
     void assess_WhenUnliquidatedEligible_ThenNoDeadlineNotUrgent() {
-        Assessment assessment = assessor.assess(entry().build(), D, DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(entry().build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment.deadline()).isNull();
         assertThat(assessment.urgent()).isFalse();
@@ -244,7 +244,7 @@ class EntryAssessorTest {
         EntryFixture fixture = entry();
         change.accept(fixture);
 
-        Assessment assessment = assessor.assess(fixture.build(), D, DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(fixture.build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment.eligible()).isTrue();
         assertThat(assessment.refundDeferred()).isEqualTo(deferred);
@@ -256,7 +256,7 @@ class EntryAssessorTest {
         fixture.entryType = "21";
         fixture.suretyPaid = true;
 
-        Assessment assessment = assessor.assess(fixture.build(), D, DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(fixture.build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment.refundDeferred()).isFalse();
         assertThat(assessment.urgent()).isFalse();
@@ -268,7 +268,7 @@ class EntryAssessorTest {
         fixture.paymentDate = LocalDate.of(2025, 6, 10);
 
         // D + 45 days = 2026-03-31: the CAPE-RULES §5.3 worked example.
-        Assessment assessment = assessor.assess(fixture.build(), LocalDate.of(2026, 2, 14), DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(fixture.build(), LocalDate.of(2026, 2, 14), LedgerVerdict.NONE);
 
         assertThat(assessment).isEqualTo(new Assessment("ABC12345676", "12-3456789AB", "01",
                 AssessmentStatus.ELIGIBLE, null, List.of(), Remedy.FILE_CAPE, null, false, false,
@@ -279,7 +279,7 @@ class EntryAssessorTest {
     @Test
     void assess_WhenEligibleAndEndPastTable_ThenRateAssumed() {
         // D + 45 days = 2027-01-14, past the bundled table (2026-Q4)
-        Assessment assessment = assessor.assess(entry().build(), LocalDate.of(2026, 11, 30), DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(entry().build(), LocalDate.of(2026, 11, 30), LedgerVerdict.NONE);
 
         assertThat(assessment.rateAssumed()).isTrue();
         assertThat(assessment.interest()).isPositive();
@@ -291,7 +291,7 @@ class EntryAssessorTest {
         fixture.importer = "987-65-4321";
         fixture.suretyPaid = true;
 
-        Assessment assessment = assessor.assess(fixture.build(), D, DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(fixture.build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment).isEqualTo(new Assessment("ABC12345676", "987-65-4321", "01",
                 AssessmentStatus.EXCLUDED, Reason.SURETY_PAID, List.of(Reason.SURETY_PAID), Remedy.NONE, null, false,
@@ -302,7 +302,7 @@ class EntryAssessorTest {
     @Test
     void assess_WhenNoIeepaDuty_ThenMoneyAllZeroAtScale2() {
         Assessment assessment = assessor.assess(entry().rows("9903030100", "5.00").build(), D,
-                DeclarationLedger.EMPTY);
+                LedgerVerdict.NONE);
 
         assertThat(List.of(assessment.ieepaDuty(), assessment.interest(), assessment.refundTotal()))
                 .allSatisfy(money -> assertThat(money).isEqualTo("0.00"));
@@ -316,7 +316,7 @@ class EntryAssessorTest {
         fixture.importerType = ImporterType.NON_CORPORATE;
         fixture.liquidated(D.minusDays(100));
 
-        Assessment assessment = assessor.assess(fixture.build(), D, DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(fixture.build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment).isEqualTo(new Assessment("ABC12345676", "12-3456789AB", "01",
                 AssessmentStatus.EXCLUDED, Reason.DATA_ERROR, List.of(Reason.DATA_ERROR), Remedy.FIX_DATA, null,
@@ -330,7 +330,7 @@ class EntryAssessorTest {
         fixture.noFacts = true;
         fixture.dataError = true;
 
-        Assessment assessment = assessor.assess(fixture.build(), D, DeclarationLedger.EMPTY);
+        Assessment assessment = assessor.assess(fixture.build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment.reasons()).containsExactly(Reason.DATA_ERROR);
         assertThat(assessment.importerNumber()).isNull();
@@ -343,13 +343,72 @@ class EntryAssessorTest {
     void assess_WhenInLedger_ThenAlreadyDeclaredLast() {
         EntryFixture fixture = entry();
         fixture.statementStatus = StatementStatus.UNPAID;
-        DeclarationLedger ledger = entry -> entry.equals(new EntryNumber("ABC12345676"));
+        LedgerVerdict ledger = new LedgerVerdict(LedgerState.DECLARED, null);
 
         Assessment assessment = assessor.assess(fixture.build(), D, ledger);
-        Assessment other = assessor.assess(entry().build(), D, e -> false);
+        Assessment other = assessor.assess(entry().build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment.reasons()).containsExactly(Reason.STATEMENT_UNPAID, Reason.ALREADY_DECLARED);
         assertThat(other.eligible()).isTrue();
+    }
+
+    /** SPEC §3 checks 13 and 14 from each ledger state (SPEC §6.5) and each class of CBP error (SPEC §6.3). */
+    static Stream<Arguments> ledgerVerdicts() {
+        return Stream.of(
+                Arguments.of(null, null, null, Remedy.FILE_CAPE),
+                Arguments.of(LedgerState.DECLARED, null, Reason.ALREADY_DECLARED, Remedy.NONE),
+                Arguments.of(LedgerState.ACCEPTED, null, Reason.ALREADY_DECLARED, Remedy.NONE),
+                Arguments.of(LedgerState.RELEASED, null, null, Remedy.FILE_CAPE),
+                Arguments.of(LedgerState.RELEASED, "UNABLE TO CALCULATE DUTY", null, Remedy.FILE_CAPE),
+                Arguments.of(LedgerState.FAILED, "INVALID HTS", Reason.CBP_FAILED, Remedy.FILE_PSC),
+                Arguments.of(LedgerState.FAILED, "entry type not allowed", Reason.CBP_FAILED, Remedy.AWAIT_PHASE),
+                Arguments.of(LedgerState.FAILED, "ENTRY SUMMARY IS CANCELLED/REJECTED", Reason.CBP_FAILED,
+                        Remedy.NONE),
+                Arguments.of(LedgerState.FAILED, "SOMETHING NEW", Reason.CBP_FAILED, Remedy.REVIEW),
+                Arguments.of(LedgerState.FAILED, "PROTEST ON ENTRY", null, Remedy.FILE_CAPE));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2} {3}")
+    @MethodSource("ledgerVerdicts")
+    void assess_WhenLedgerHoldsEntry_ThenChecks13And14DecideByState(LedgerState state, String error,
+            Reason reason, Remedy remedy) {
+        LedgerVerdict verdict = state == null ? LedgerVerdict.NONE : LedgerVerdict.of(state.name(), error);
+
+        Assessment assessment = assessor.assess(entry().build(), D, verdict);
+
+        assertThat(assessment.reason()).isEqualTo(reason);
+        assertThat(assessment.remedy()).isEqualTo(remedy);
+        if (reason != null) {
+            assertThat(assessment.interest()).isEqualByComparingTo("0");
+            assertThat(assessment.reasons()).containsExactly(reason);
+        }
+    }
+
+    @Test
+    void assess_WhenHeldForFinalLiquidation_ThenProtestDeadlineFromLiquidationDate() {
+        LedgerVerdict held = LedgerVerdict.of("FAILED", "ENTRY SUMMARY IS IN FINAL LIQUIDATION STATUS");
+
+        Assessment assessment = assessor.assess(entry().liquidated(D.minusDays(10)).build(), D, held);
+
+        assertThat(assessment.reason()).isEqualTo(Reason.CBP_FAILED);
+        assertThat(assessment.remedy()).isEqualTo(Remedy.PROTEST);
+        assertThat(assessment.deadline()).isEqualTo(D.minusDays(10).plusDays(180));
+    }
+
+    @Test
+    void overtakenByLedger_WhenDeclaredOrHeldSinceAssessment_ThenExcludedByTheSameRules() {
+        Assessment eligible = assessor.assess(entry().build(), D, LedgerVerdict.NONE);
+
+        Assessment declared = assessor.overtakenByLedger(eligible, D, LedgerVerdict.of("ACCEPTED", null));
+        Assessment held = assessor.overtakenByLedger(eligible, D, LedgerVerdict.of("FAILED", "INVALID HTS"));
+        Assessment released = assessor.overtakenByLedger(eligible, D, LedgerVerdict.of("RELEASED", null));
+
+        assertThat(declared.reason()).isEqualTo(Reason.ALREADY_DECLARED);
+        assertThat(declared.refundTotal()).isEqualByComparingTo("0");
+        assertThat(declared.ieepaDuty()).isEqualTo(eligible.ieepaDuty());
+        assertThat(held.reason()).isEqualTo(Reason.CBP_FAILED);
+        assertThat(held.remedy()).isEqualTo(Remedy.FILE_PSC);
+        assertThat(released).isEqualTo(eligible);
     }
 
     static Stream<Arguments> declarants() {
@@ -375,7 +434,7 @@ class EntryAssessorTest {
         fixture.number = number;
         fixture.importer = importer;
 
-        Assessment assessment = configured.assess(fixture.build(), D, DeclarationLedger.EMPTY);
+        Assessment assessment = configured.assess(fixture.build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment.eligible()).isEqualTo(eligible);
         if (!eligible) {
