@@ -14,8 +14,9 @@ import org.capebatch.entry.Es003RowParser;
 import org.capebatch.entry.ParsedRow;
 import org.capebatch.entry.RowError;
 import org.capebatch.rules.Assessment;
-import org.capebatch.rules.LedgerVerdict;
 import org.capebatch.rules.EntryAssessor;
+import org.capebatch.rules.LedgerVerdict;
+import org.capebatch.run.CapeRun;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -34,9 +35,9 @@ public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, Li
     private final LocalDate runDate;
     private final GroupKeys groupKeys;
 
-    public AssessBatchProcessor(EntryAssessor assessor, LocalDate runDate, GroupKeys groupKeys) {
+    public AssessBatchProcessor(EntryAssessor assessor, CapeRun run, GroupKeys groupKeys) {
         this.assessor = assessor;
-        this.runDate = runDate;
+        this.runDate = run.runDate();
         this.groupKeys = groupKeys;
     }
 

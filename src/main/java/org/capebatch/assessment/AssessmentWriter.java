@@ -11,6 +11,7 @@ import org.capebatch.entry.EntryNumber;
 import org.capebatch.entry.RowError;
 import org.capebatch.jdbc.PgCopy;
 import org.capebatch.rules.Assessment;
+import org.capebatch.run.CapeRun;
 import org.capebatch.source.RejectedRowsCopy;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -24,9 +25,9 @@ public class AssessmentWriter implements ItemWriter<List<AssessedEntry>> {
     /** Told how many entries each chunk wrote (the progress log). */
     private final LongConsumer written;
 
-    public AssessmentWriter(DataSource dataSource, long runId, Map<Integer, String> fileNames, LongConsumer written) {
+    public AssessmentWriter(DataSource dataSource, CapeRun run, Map<Integer, String> fileNames, LongConsumer written) {
         this.dataSource = dataSource;
-        this.runId = runId;
+        this.runId = run.id();
         this.written = written;
         this.fileIndexByName = fileNames.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -13,9 +13,10 @@ import javax.sql.DataSource;
 import org.capebatch.entry.EntryNumber;
 import org.capebatch.entry.Es003Column;
 import org.capebatch.entry.RowSource;
+import org.capebatch.rules.LedgerVerdict;
+import org.capebatch.run.CapeRun;
 import org.capebatch.source.FragmentCodec;
 import org.capebatch.source.StagedRow;
-import org.capebatch.rules.LedgerVerdict;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -50,10 +51,10 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
     private boolean hasRow;
     private String lastReturned;
 
-    public StagedEntryReader(DataSource dataSource, long runId, String fromExclusive, String toInclusive,
+    public StagedEntryReader(DataSource dataSource, CapeRun run, String fromExclusive, String toInclusive,
             int batchEntries, Map<Integer, String> fileNames, LedgerVerdicts ledger) {
         this.dataSource = dataSource;
-        this.runId = runId;
+        this.runId = run.id();
         this.fromExclusive = fromExclusive;
         this.toInclusive = toInclusive;
         this.batchEntries = batchEntries;

@@ -13,6 +13,7 @@ import org.capebatch.output.AtomicFile;
 import org.capebatch.output.ManifestFile;
 import org.capebatch.output.OutputFiles;
 import org.capebatch.rules.Assessment;
+import org.capebatch.run.CapeRun;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,11 +35,11 @@ public class DeclarationRenderer {
     private final Path outputDir;
     private final OutputFiles recorded;
 
-    public DeclarationRenderer(JdbcTemplate jdbc, long runId, LocalDate runDate, Path outputDir) {
+    public DeclarationRenderer(JdbcTemplate jdbc, CapeRun run) {
         this.jdbc = jdbc;
-        this.runId = runId;
-        this.runDate = runDate;
-        this.outputDir = outputDir;
+        this.runId = run.id();
+        this.runDate = run.runDate();
+        this.outputDir = run.outputDir();
         this.recorded = new OutputFiles(jdbc, runId);
     }
 

@@ -11,12 +11,13 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.capebatch.entry.EntryNumber;
 import org.capebatch.assessment.AssessmentRows;
+import org.capebatch.entry.EntryNumber;
 import org.capebatch.jdbc.PgCopy;
 import org.capebatch.rules.Assessment;
 import org.capebatch.rules.EntryAssessor;
 import org.capebatch.rules.LedgerVerdict;
+import org.capebatch.run.CapeRun;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -72,13 +73,12 @@ public class DeclareTasklet implements Tasklet {
     private final int maxEntries;
     private final EntryAssessor assessor;
 
-    public DeclareTasklet(DataSource dataSource, long runId, LocalDate runDate, int maxEntries,
-            EntryAssessor assessor) {
+    public DeclareTasklet(DataSource dataSource, CapeRun run, int maxEntries, EntryAssessor assessor) {
         this.assessor = assessor;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.runId = runId;
-        this.runDate = runDate;
+        this.runId = run.id();
+        this.runDate = run.runDate();
         this.maxEntries = maxEntries;
     }
 

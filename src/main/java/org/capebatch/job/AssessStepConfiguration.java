@@ -1,6 +1,5 @@
 package org.capebatch.job;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import org.capebatch.assessment.AssessBatchProcessor;
 import org.capebatch.assessment.AssessedEntry;
 import org.capebatch.assessment.AssessmentWriter;
 import org.capebatch.assessment.GroupKeys;
+import org.capebatch.assessment.LedgerVerdicts;
 import org.capebatch.assessment.StagedEntry;
 import org.capebatch.assessment.StagedEntryReader;
 import org.capebatch.declaration.DeclarationGroups;
@@ -21,7 +21,7 @@ import org.capebatch.refund.RefundCalculator;
 import org.capebatch.remote.RemotePartitionHandlers;
 import org.capebatch.rules.EntryAssessor;
 import org.capebatch.rules.RulesConfig;
-import org.capebatch.assessment.LedgerVerdicts;
+import org.capebatch.run.CapeRun;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -68,8 +68,8 @@ public class AssessStepConfiguration {
     @Bean
     @StepScope
     public KeyRangePartitioner entryRangePartitioner(DataSource dataSource,
-            @Value(CapeJobConfiguration.RUN_ID) long runId, Progress progress) {
-        return new KeyRangePartitioner(new JdbcTemplate(dataSource), KeyRangePartitioner.ENTRY_KEYS, runId,
+            @Value(CapeJobConfiguration.RUN) CapeRun run, Progress progress) {
+        return new KeyRangePartitioner(new JdbcTemplate(dataSource), KeyRangePartitioner.ENTRY_KEYS, run.id(),
                 total -> progress.expect("assess", "entries", total));
     }
 
@@ -90,18 +90,18 @@ public class AssessStepConfiguration {
 
     @Bean
     @StepScope
-    public StagedEntryReader stagedEntryReader(DataSource dataSource, @Value(CapeJobConfiguration.RUN_ID) long runId,
+    public StagedEntryReader stagedEntryReader(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run,
             @Value("#{stepExecutionContext['fromExclusive']}") String from,
             @Value("#{stepExecutionContext['toInclusive']}") String to, CapeProperties properties) {
-        return new StagedEntryReader(dataSource, runId, from, to, properties.getJob().getAssessBatchEntries(),
-                fileNames(dataSource, runId), new LedgerVerdicts(new JdbcTemplate(dataSource), runId));
+        return new StagedEntryReader(dataSource, run, from, to, properties.getJob().getAssessBatchEntries(),
+                fileNames(dataSource, run.id()), new LedgerVerdicts(new JdbcTemplate(dataSource), run.id()));
     }
 
     @Bean
     @StepScope
     public AssessBatchProcessor assessBatchProcessor(CapeProperties properties,
-            @Value("#{jobParameters['runDate']}") String runDate, RateTable rateTable) {
-        return new AssessBatchProcessor(entryAssessor(properties, rateTable), LocalDate.parse(runDate),
+            @Value(CapeJobConfiguration.RUN) CapeRun run, RateTable rateTable) {
+        return new AssessBatchProcessor(entryAssessor(properties, rateTable), run,
                 groupKeys(properties.getDeclaration().getGroupBy()));
     }
 
@@ -118,9 +118,9 @@ public class AssessStepConfiguration {
 
     @Bean
     @StepScope
-    public AssessmentWriter assessmentWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN_ID) long runId,
+    public AssessmentWriter assessmentWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run,
             Progress progress) {
-        return new AssessmentWriter(dataSource, runId, fileNames(dataSource, runId),
+        return new AssessmentWriter(dataSource, run, fileNames(dataSource, run.id()),
                 entries -> progress.add("assess", "entries", entries));
     }
 

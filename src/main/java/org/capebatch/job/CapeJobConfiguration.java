@@ -2,11 +2,12 @@ package org.capebatch.job;
 
 import javax.sql.DataSource;
 
-import org.capebatch.declaration.CompleteDeclarationsTasklet;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.capebatch.declaration.CompleteDeclarationsTasklet;
 import org.capebatch.declaration.DeclareTasklet;
-import org.capebatch.report.ReportTasklet;
 import org.capebatch.refund.RateTable;
+import org.capebatch.report.ReportTasklet;
+import org.capebatch.run.CapeRun;
 import org.capebatch.source.InputCheckTasklet;
 import org.capebatch.source.InputSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -33,7 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class CapeJobConfiguration {
 
     public static final String JOB_NAME = "capeDeclarationJob";
-    static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+    /** The step's {@link CapeRun}, for step-scoped beans. */
+    static final String RUN = "#{@" + CapeRunFactory.BEAN + ".of(stepExecution)}";
 
     @Bean
     public Job capeDeclarationJob(JobRepository jobRepository, Step inputCheckStep,
@@ -69,9 +71,9 @@ public class CapeJobConfiguration {
 
     @Bean
     @StepScope
-    public InputCheckTasklet inputCheckTasklet(DataSource dataSource, @Value(RUN_ID) long runId,
+    public InputCheckTasklet inputCheckTasklet(DataSource dataSource, @Value(RUN) CapeRun run,
             InputSource inputSource) {
-        return new InputCheckTasklet(new JdbcTemplate(dataSource), runId, inputSource);
+        return new InputCheckTasklet(new JdbcTemplate(dataSource), run, inputSource);
     }
 
     @Bean
@@ -86,10 +88,8 @@ public class CapeJobConfiguration {
     @Bean
     @StepScope
     public DeclareTasklet declareTasklet(DataSource dataSource, CapeProperties properties,
-            @Value(RUN_ID) long runId, @Value("#{jobParameters['runDate']}") String runDate,
-            RateTable rateTable) {
-        return new DeclareTasklet(dataSource, runId, java.time.LocalDate.parse(runDate),
-                properties.getDeclaration().getMaxEntries(),
+            @Value(RUN) CapeRun run, RateTable rateTable) {
+        return new DeclareTasklet(dataSource, run, properties.getDeclaration().getMaxEntries(),
                 AssessStepConfiguration.entryAssessor(properties, rateTable));
     }
 
@@ -104,10 +104,8 @@ public class CapeJobConfiguration {
 
     @Bean
     @StepScope
-    public CompleteDeclarationsTasklet completeDeclarationsTasklet(DataSource dataSource, @Value(RUN_ID) long runId,
-            @Value("#{jobParameters['runDate']}") String runDate) {
-        return new CompleteDeclarationsTasklet(new JdbcTemplate(dataSource), runId,
-                java.time.LocalDate.parse(runDate));
+    public CompleteDeclarationsTasklet completeDeclarationsTasklet(DataSource dataSource, @Value(RUN) CapeRun run) {
+        return new CompleteDeclarationsTasklet(new JdbcTemplate(dataSource), run.id(), run.runDate());
     }
 
     @Bean
@@ -120,10 +118,7 @@ public class CapeJobConfiguration {
 
     @Bean
     @StepScope
-    public ReportTasklet reportTasklet(DataSource dataSource, CapeProperties properties,
-            @Value(RUN_ID) long runId, @Value("#{jobParameters['input']}") String input,
-            @Value("#{jobParameters['runDate']}") String runDate) {
-        return new ReportTasklet(dataSource, runId, JOB_NAME, input, java.time.LocalDate.parse(runDate),
-                properties.getOutputDir());
+    public ReportTasklet reportTasklet(DataSource dataSource, @Value(RUN) CapeRun run) {
+        return new ReportTasklet(dataSource, run, JOB_NAME);
     }
 }

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.capebatch.jdbc.SavepointItemWriter;
 import org.capebatch.jdbc.TransientErrors;
 import org.capebatch.remote.RemotePartitionHandlers;
+import org.capebatch.run.CapeRun;
 import org.capebatch.source.ByteRange;
 import org.capebatch.source.FragmentBuilder;
 import org.capebatch.source.ImportBatch;
@@ -99,8 +100,8 @@ public class ImportStepConfiguration {
 
     @Bean
     @StepScope
-    public StagingWriter stagingWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN_ID) long runId,
+    public StagingWriter stagingWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run,
             Progress progress) {
-        return new StagingWriter(dataSource, runId, rows -> progress.add("import", "rows", rows));
+        return new StagingWriter(dataSource, run, rows -> progress.add("import", "rows", rows));
     }
 }

@@ -1,6 +1,5 @@
 package org.capebatch.job;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -11,6 +10,7 @@ import org.capebatch.jdbc.SavepointItemWriter;
 import org.capebatch.output.ManifestFile;
 import org.capebatch.output.OutputFileWriter;
 import org.capebatch.output.OutputFiles;
+import org.capebatch.run.CapeRun;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -49,8 +49,8 @@ public class RenderStepConfiguration {
     @Bean
     @StepScope
     public KeyRangePartitioner declarationRangePartitioner(DataSource dataSource,
-            @Value(CapeJobConfiguration.RUN_ID) long runId, Progress progress) {
-        return new KeyRangePartitioner(new JdbcTemplate(dataSource), KeyRangePartitioner.DECLARATION_KEYS, runId,
+            @Value(CapeJobConfiguration.RUN) CapeRun run, Progress progress) {
+        return new KeyRangePartitioner(new JdbcTemplate(dataSource), KeyRangePartitioner.DECLARATION_KEYS, run.id(),
                 total -> progress.expect("render", "declarations", total));
     }
 
@@ -70,7 +70,7 @@ public class RenderStepConfiguration {
     @Bean
     @StepScope
     public JdbcCursorItemReader<String> declarationReader(DataSource dataSource,
-            @Value(CapeJobConfiguration.RUN_ID) long runId,
+            @Value(CapeJobConfiguration.RUN) CapeRun run,
             @Value("#{stepExecutionContext['fromExclusive']}") String from,
             @Value("#{stepExecutionContext['toInclusive']}") String to) {
         return new JdbcCursorItemReaderBuilder<String>()
@@ -80,7 +80,7 @@ public class RenderStepConfiguration {
                 .dataSource(dataSource)
                 .sql("SELECT file_stem FROM cape_declaration WHERE run_id = ? AND file_stem > ? AND file_stem <= ?"
                         + " ORDER BY file_stem")
-                .queryArguments(runId, from, to)
+                .queryArguments(run.id(), from, to)
                 .rowMapper((rs, i) -> rs.getString(1))
                 .build();
     }
@@ -88,16 +88,14 @@ public class RenderStepConfiguration {
     @Bean
     @StepScope
     public DeclarationRenderProcessor declarationRenderer(DataSource dataSource, CapeProperties properties,
-            @Value(CapeJobConfiguration.RUN_ID) long runId, @Value("#{jobParameters['runDate']}") String runDate,
-            Progress progress) {
-        DeclarationRenderer renderer = new DeclarationRenderer(new JdbcTemplate(dataSource), runId,
-                LocalDate.parse(runDate), properties.getOutputDir());
+            @Value(CapeJobConfiguration.RUN) CapeRun run, Progress progress) {
+        DeclarationRenderer renderer = new DeclarationRenderer(new JdbcTemplate(dataSource), run);
         return new DeclarationRenderProcessor(renderer, n -> progress.add("render", "declarations", n));
     }
 
     @Bean
     @StepScope
-    public OutputFileWriter outputFileWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN_ID) long runId) {
-        return new OutputFileWriter(new OutputFiles(new JdbcTemplate(dataSource), runId));
+    public OutputFileWriter outputFileWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run) {
+        return new OutputFileWriter(new OutputFiles(new JdbcTemplate(dataSource), run.id()));
     }
 }

@@ -23,6 +23,7 @@ import org.capebatch.output.ManifestFile;
 import org.capebatch.output.OutputFiles;
 import org.capebatch.rules.Assessment;
 import org.capebatch.rules.Reason;
+import org.capebatch.run.CapeRun;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -54,21 +55,22 @@ public class ReportTasklet implements Tasklet {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final CapeRun run;
     private final long runId;
     private final String jobName;
     private final String input;
     private final LocalDate runDate;
     private final Path outputDir;
 
-    public ReportTasklet(DataSource dataSource, long runId, String jobName, String input, LocalDate runDate,
-            Path outputDir) {
+    public ReportTasklet(DataSource dataSource, CapeRun run, String jobName) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.runId = runId;
+        this.run = run;
+        this.runId = run.id();
         this.jobName = jobName;
-        this.input = input;
-        this.runDate = runDate;
-        this.outputDir = outputDir;
+        this.input = run.input();
+        this.runDate = run.runDate();
+        this.outputDir = run.outputDir();
     }
 
     @Override
@@ -77,7 +79,7 @@ public class ReportTasklet implements Tasklet {
         OutputFiles outputFiles = new OutputFiles(jdbc, runId);
         // The manifest must describe the files on disk: a declaration file removed or changed since it was
         // rendered (by hand, or by a crash of the machine) is rendered again first.
-        DeclarationRenderer declarations = new DeclarationRenderer(jdbc, runId, runDate, outputDir);
+        DeclarationRenderer declarations = new DeclarationRenderer(jdbc, run);
         for (String stem : jdbc.queryForList("SELECT file_stem FROM cape_declaration WHERE run_id = ?"
                 + " ORDER BY file_stem", String.class, runId)) {
             declarations.renderIfChanged(stem).forEach(outputFiles::record);

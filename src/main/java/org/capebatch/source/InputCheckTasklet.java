@@ -1,8 +1,9 @@
 package org.capebatch.source;
 
 import org.capebatch.entry.Es003Header;
-import org.springframework.batch.core.step.StepContribution;
+import org.capebatch.run.CapeRun;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,9 +18,9 @@ public class InputCheckTasklet implements Tasklet {
     private final long runId;
     private final InputSource input;
 
-    public InputCheckTasklet(JdbcTemplate jdbc, long runId, InputSource input) {
+    public InputCheckTasklet(JdbcTemplate jdbc, CapeRun run, InputSource input) {
         this.jdbc = jdbc;
-        this.runId = runId;
+        this.runId = run.id();
         this.input = input;
     }
 

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.capebatch.entry.ParsedRow;
 import org.capebatch.entry.RowError;
 import org.capebatch.jdbc.PgCopy;
+import org.capebatch.run.CapeRun;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,10 +33,10 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
     private final long runId;
     private final LongConsumer progress;
 
-    public StagingWriter(DataSource dataSource, long runId, LongConsumer progress) {
+    public StagingWriter(DataSource dataSource, CapeRun run, LongConsumer progress) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.runId = runId;
+        this.runId = run.id();
         this.progress = progress;
     }
 
