@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.capebatch.entry.EntryNumber;
-import org.capebatch.refund.RefundCalculator;
+import org.capebatch.output.ImporterNumbers;
 
 /** Group keys and file names of declarations (SPEC §5: {@code CAPE_<group>_<yyyyMMdd>_<nnn>}). */
 public final class DeclarationGroups {
 
-    /** Group of entries whose importer number has no letter or digit at all; cannot clash with a real number. */
+    /** Group of entries without an importer number (not eligible, so never declared; kept for safety). */
     static final String NO_IMPORTER = "UNKNOWN";
     private static final Pattern GROUP_KEY = Pattern.compile("[A-Za-z0-9]+");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -38,7 +38,7 @@ public final class DeclarationGroups {
 
     /**
      * An SSN must never appear in a file name (SPEC §5). We use {@code P} + the first 10 hex digits of the SHA-256
-     * of the importer number as written (trimmed): stable across runs and machines, so restarts and later runs
+     * of the SSN as {@code NNN-NN-NNNN} (plus suffix): stable across runs and machines, so restarts and later runs
      * name the same group the same way, and 40 bits make a clash between one broker's SSN importers negligible.
      * The hash is unsalted, so it hides the number from a casual reader of file names, not from someone who
      * tries all 10^9 SSNs; the files themselves go only to the declarant.
@@ -47,11 +47,16 @@ public final class DeclarationGroups {
         if (importerNumber == null) {
             return NO_IMPORTER;
         }
-        if (RefundCalculator.isSsnFormat(importerNumber)) {
-            return pseudonym(importerNumber.trim());
+        // Any spelling of an SSN (spaces, en dashes, a suffix) is hashed in one canonical spelling, so that
+        // "123 45 6789" and "123-45-6789" are one group, as two spellings of an EIN are.
+        String ssn = ImporterNumbers.ssnLike(importerNumber);
+        if (ssn != null) {
+            return pseudonym(ssn);
         }
         String key = importerNumber.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-        return key.isEmpty() ? NO_IMPORTER : key;
+        // A number with no letter or digit ("...", "*?<>|:") still names one importer: distinct ones must not share
+        // a file, so each gets the pseudonym of its trimmed spelling.
+        return key.isEmpty() ? pseudonym(importerNumber.strip()) : key;
     }
 
     static String pseudonym(String importerNumber) {

@@ -18,15 +18,16 @@ public final class CsvCells {
     }
 
     /**
-     * A text cell: null is empty; a value that a spreadsheet would read as a formula (leading {@code = + - @}) gets
-     * a leading {@code '} (SPEC §5, CSV injection); then RFC 4180 quoting when it holds a comma, quote, CR or LF.
+     * A text cell: null is empty; a value that a spreadsheet would read as a formula (leading {@code = + - @}, or a
+     * tab or CR, which spreadsheets skip before looking for one) gets a leading {@code '} (SPEC §5, CSV injection);
+     * then RFC 4180 quoting when it holds a comma, quote, CR or LF.
      */
     public static String text(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
         String cell = switch (value.charAt(0)) {
-            case '=', '+', '-', '@' -> "'" + value;
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
             default -> value;
         };
         if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0 || cell.indexOf('\n') >= 0) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.SAXException;
 
 /**
- * Streams the first sheet of an ES-003 workbook (SPEC §2) with StAX over the sheet XML, so memory stays flat
+ * Streams the first visible sheet of an ES-003 workbook (SPEC §2) with StAX over the sheet XML, so memory stays flat
  * whatever the row count (DESIGN: never load a whole workbook; only the shared-string table is held). The first
  * non-empty row is the header. Cells become text: date-formatted numbers as ISO {@code yyyy-MM-dd}, other numbers
  * as plain decimals (no exponent, no trailing {@code .0}), booleans as TRUE/FALSE, formulas as their cached value,
@@ -44,12 +43,16 @@ public final class XlsxRawRowReader implements RawRowReader {
     // Excel keeps 15 significant digits; the 16th and 17th digits in the XML are binary noise (0.1 + 0.2).
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
     private static final String[] NO_CELLS = new String[0];
+    /** Excel's last column (XFD) and row: no workbook Excel writes has a cell past them. */
+    static final int MAX_COLUMN = 16_383;
+    static final long MAX_ROW = 1_048_576;
 
     private final Path file;
     private final OPCPackage pkg;
     private final ReadOnlySharedStringsTable sharedStrings;
     private final StylesTable styles;
     private final boolean date1904;
+    private final String sheetName;
     private final InputStream sheet;
     private final XMLStreamReader xml;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
@@ -66,18 +69,21 @@ public final class XlsxRawRowReader implements RawRowReader {
             XSSFReader reader = new XSSFReader(opened);
             this.sharedStrings = new ReadOnlySharedStringsTable(opened, false);
             this.styles = reader.getStylesTable();
-            this.date1904 = readDate1904(reader);
-            Iterator<InputStream> sheets = reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new MalformedSourceException(file, 0, "the workbook has no sheet", null);
+            Workbook workbook = readWorkbook(reader);
+            this.date1904 = workbook.date1904();
+            if (workbook.firstVisibleSheet() == null) {
+                throw new MalformedSourceException(file, 0, workbook.anySheet()
+                        ? "every sheet of the workbook is hidden; unhide the ES-003 sheet"
+                        : "the workbook has no sheet", null);
             }
-            sheetStream = sheets.next();
+            this.sheetName = workbook.firstVisibleSheetName();
+            sheetStream = reader.getSheet(workbook.firstVisibleSheet());
             this.sheet = sheetStream;
             this.xml = XML.createXMLStreamReader(sheetStream);
             this.pkg = opened;
             RawRow first = next();
             if (first == null) {
-                throw new MalformedSourceException(file, 0, "no header row (the first sheet is empty)", null);
+                throw new MalformedSourceException(file, 0, "no header row (sheet '" + sheetName + "' is empty)", null);
             }
             this.header = List.of(first.cells());
         } catch (IOException e) {
@@ -119,6 +125,11 @@ public final class XlsxRawRowReader implements RawRowReader {
             }
         } catch (XMLStreamException e) {
             throw new MalformedSourceException(file, lastRow + 1, "malformed sheet XML: " + e.getMessage(), e);
+        } catch (MalformedSourceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // e.g. a shared-string or style index that the workbook does not have
+            throw new MalformedSourceException(file, lastRow + 1, "damaged cell: " + e, e);
         }
     }
 
@@ -151,13 +162,18 @@ public final class XlsxRawRowReader implements RawRowReader {
                 switch (xml.getLocalName()) {
                     case "row" -> {
                         String r = xml.getAttributeValue(null, "r");
-                        rowNumber = r != null ? Long.parseLong(r) : lastRow + 1;
+                        rowNumber = r != null ? rowNumber(r) : lastRow + 1;
                         cells = new ArrayList<>();
                         column = -1;
                     }
                     case "c" -> {
                         String ref = xml.getAttributeValue(null, "r");
                         column = ref != null ? columnIndex(ref) : column + 1;
+                        if (column > MAX_COLUMN) {
+                            // Excel stops at XFD; a reference past it would make us pad millions of cells.
+                            throw new MalformedSourceException(file, rowNumber, "cell reference " + ref
+                                    + " is beyond Excel's last column XFD: the workbook is damaged", null);
+                        }
                         type = xml.getAttributeValue(null, "t");
                         style = xml.getAttributeValue(null, "s");
                         value = null;
@@ -274,9 +290,20 @@ public final class XlsxRawRowReader implements RawRowReader {
         });
     }
 
-    /** Workbooks saved with the 1904 date system count serial dates from 1904-01-01. */
-    private static boolean readDate1904(XSSFReader reader) throws IOException, OpenXML4JException,
+    /** What the reader needs from {@code workbook.xml}: the date system and the first visible sheet. */
+    private record Workbook(boolean date1904, String firstVisibleSheet, String firstVisibleSheetName,
+            boolean anySheet) {
+    }
+
+    /**
+     * Workbooks saved with the 1904 date system count serial dates from 1904-01-01. The sheet read is the first one
+     * in tab order that is not hidden: a hidden first sheet (a lookup table, an old export) is not what the person
+     * who sent the workbook sees when opening it (SPEC §2 "the first sheet").
+     */
+    private static Workbook readWorkbook(XSSFReader reader) throws IOException, OpenXML4JException,
             XMLStreamException {
+        boolean date1904 = false;
+        boolean anySheet = false;
         try (InputStream workbook = reader.getWorkbookData()) {
             XMLStreamReader wb = XML.createXMLStreamReader(workbook);
             try {
@@ -285,21 +312,43 @@ public final class XlsxRawRowReader implements RawRowReader {
                         String name = wb.getLocalName();
                         if (name.equals("workbookPr")) {
                             String flag = wb.getAttributeValue(null, "date1904");
-                            return "1".equals(flag) || "true".equalsIgnoreCase(flag);
-                        }
-                        if (name.equals("sheets")) {
-                            return false; // workbookPr, when present, comes before the sheet list
+                            date1904 = "1".equals(flag) || "true".equalsIgnoreCase(flag);
+                        } else if (name.equals("sheet")) {
+                            anySheet = true;
+                            String state = wb.getAttributeValue(null, "state");
+                            if (state == null || state.equals("visible")) {
+                                return new Workbook(date1904, relationshipId(wb), wb.getAttributeValue(null, "name"),
+                                        true);
+                            }
                         }
                     }
                 }
-                return false;
+                return new Workbook(date1904, null, null, anySheet);
             } finally {
                 wb.close();
             }
         }
     }
 
-    /** Zero-based column of a cell reference such as {@code AB12}. */
+    /** The {@code r:id} of a {@code <sheet>}, whatever prefix the workbook binds to the relationships namespace. */
+    private static String relationshipId(XMLStreamReader sheet) {
+        for (int i = 0; i < sheet.getAttributeCount(); i++) {
+            if (sheet.getAttributeLocalName(i).equals("id")) {
+                return sheet.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
+    /** The name of the sheet read (the first visible one). */
+    public String sheetName() {
+        return sheetName;
+    }
+
+    /**
+     * Zero-based column of a cell reference such as {@code AB12}; past {@link #MAX_COLUMN} the count stops growing
+     * (no overflow, whatever the length of the reference).
+     */
     static int columnIndex(String cellRef) {
         int column = 0;
         for (int i = 0; i < cellRef.length(); i++) {
@@ -307,9 +356,27 @@ public final class XlsxRawRowReader implements RawRowReader {
             if (c < 'A' || c > 'Z') {
                 break;
             }
-            column = column * 26 + (c - 'A' + 1);
+            column = Math.min(column * 26 + (c - 'A' + 1), MAX_COLUMN + 2);
         }
         return column - 1;
+    }
+
+    /** The {@code r} of a {@code <row>}: 1 to Excel's 1,048,576. */
+    private long rowNumber(String r) {
+        try {
+            long row = Long.parseLong(r.trim());
+            if (row >= 1 && row <= MAX_ROW) {
+                return row;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MalformedSourceException(file, lastRow + 1, "row number '" + abbreviate(r)
+                + "' is not a row of Excel (1 to " + MAX_ROW + "): the workbook is damaged", null);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 20 ? text : text.substring(0, 20) + "...";
     }
 
     private static String[] padded(String[] cells, int width) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.capebatch.entry.EntryNumber;
@@ -23,7 +24,6 @@ class DeclarationGroupsTest {
             "IMPORTER,   ' 12-3456789ab ', 123456789AB",
             "IMPORTER,   991234-56789,    99123456789",
             "IMPORTER,   '#/..\\x',       X",
-            "IMPORTER,   '--',            UNKNOWN",
             "IMPORTER,   null,            UNKNOWN",
             "FILER_CODE, 12-3456789AB,    ABC",
             "NONE,       12-3456789AB,    ALL",
@@ -48,6 +48,46 @@ class DeclarationGroupsTest {
         }
         assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, " " + ssn + " ", ENTRY)).isEqualTo(key);
         assertThat(DeclarationGroups.fileStem(key, LocalDate.of(2026, 5, 1), 1)).doesNotContain(digits);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123 45 6789", "123\u201345\u20136789", "123-45-6789AB", "123-45-6789 ab", "123.45.6789",
+            " 123 - 45 - 6789 ", "123\u201445\u20146789-00"})
+    void groupKey_WhenSsnWrittenOtherwise_ThenPseudonymNeverTheDigits(String written) {
+        String key = DeclarationGroups.groupKey(GroupBy.IMPORTER, written, ENTRY);
+
+        assertThat(key).matches("P[0-9A-F]{10}").doesNotContain("6789").doesNotContain("123");
+        assertThat(DeclarationGroups.fileStem(key, LocalDate.of(2026, 5, 1), 1)).doesNotContain("6789");
+    }
+
+    @Test
+    void groupKey_WhenSameSsnSpelledTwoWays_ThenOneGroup() {
+        String dashed = DeclarationGroups.groupKey(GroupBy.IMPORTER, "123-45-6789", ENTRY);
+
+        assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123 45 6789", ENTRY)).isEqualTo(dashed);
+        assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123\u201345\u20136789", ENTRY)).isEqualTo(dashed);
+        assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123-45-6789ab", ENTRY))
+                .isEqualTo(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123-45-6789AB", ENTRY))
+                .isNotEqualTo(dashed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123456789", "12-3456789", "12-3456789AB", "991234-56789", "1234-56-7890"})
+    void groupKey_WhenNotSsnShaped_ThenLettersAndDigitsAsBefore(String importer) {
+        assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, importer, ENTRY))
+                .isEqualTo(importer.replaceAll("[^A-Za-z0-9]", ""));
+    }
+
+    @Test
+    void groupKey_WhenNumbersReduceToNothing_ThenDistinctStablePseudonyms() {
+        String dots = DeclarationGroups.groupKey(GroupBy.IMPORTER, "...", ENTRY);
+        String symbols = DeclarationGroups.groupKey(GroupBy.IMPORTER, "*?<>|:", ENTRY);
+        String dashes = DeclarationGroups.groupKey(GroupBy.IMPORTER, "--", ENTRY);
+
+        assertThat(List.of(dots, symbols, dashes)).allSatisfy(key -> assertThat(key).matches("P[0-9A-F]{10}"))
+                .doesNotHaveDuplicates();
+        assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, " ... ", ENTRY)).isEqualTo(dots);
+        assertThat(DeclarationGroups.fileStem(symbols, LocalDate.of(2026, 5, 1), 1)).matches("CAPE_P[0-9A-F]{10}_.*");
     }
 
     @Test

@@ -31,6 +31,15 @@ class CsvCellsTest {
     }
 
     @Test
+    void text_WhenLeadingTabOrCr_ThenNeutralisedLikeAFormula() {
+        // Spreadsheets skip a leading tab or CR before looking for a formula (issue 7 item 9).
+        assertThat(CsvCells.text("\t=1+2")).isEqualTo("'\t=1+2");
+        assertThat(CsvCells.text("\r=HYPERLINK(1)")).isEqualTo("\"'\r=HYPERLINK(1)\"");
+        assertThat(CsvCells.text("\tplain")).isEqualTo("'\tplain");
+        assertThat(CsvCells.text("a\tb")).isEqualTo("a\tb");
+    }
+
+    @Test
     void text_WhenLineBreaks_ThenQuotedAndKept() {
         assertThat(CsvCells.text("a\r\nb")).isEqualTo("\"a\r\nb\"");
         assertThat(CsvCells.text("a\nb")).isEqualTo("\"a\nb\"");

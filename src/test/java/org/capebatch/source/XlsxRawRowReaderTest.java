@@ -145,6 +145,34 @@ class XlsxRawRowReaderTest {
     }
 
     @Test
+    void read_WhenFirstSheetHidden_ThenFirstVisibleSheetRead() {
+        try (XlsxRawRowReader reader = new XlsxRawRowReader(CsvRawRowReaderTest.fixture("hidden-first-sheet.xlsx"))) {
+            assertThat(reader.sheetName()).isEqualTo("ES-003");
+            List<RawRow> rows = readAll(reader);
+
+            assertThat(rows).singleElement().satisfies(row -> assertThat(row.cells()).containsExactly(
+                    "ABC12345676", "01", "12-345678900", "06/16/2025", "9903.01.25", "$2,000.00"));
+        }
+    }
+
+    @Test
+    void open_WhenEverySheetHidden_ThenErrorNamesFileAndSaysSo() {
+        assertThatThrownBy(() -> new XlsxRawRowReader(CsvRawRowReaderTest.fixture("all-sheets-hidden.xlsx")))
+                .isInstanceOf(MalformedSourceException.class)
+                .hasMessage("all-sheets-hidden.xlsx: every sheet of the workbook is hidden; unhide the ES-003 sheet");
+    }
+
+    @Test
+    void read_WhenCellReferenceBeyondXfd_ThenErrorNamesFileRowAndCellWithoutFillingMemory() {
+        try (XlsxRawRowReader reader = new XlsxRawRowReader(CsvRawRowReaderTest.fixture("cell-beyond-xfd.xlsx"))) {
+            assertThatThrownBy(reader::next)
+                    .isInstanceOf(MalformedSourceException.class)
+                    .hasMessage("cell-beyond-xfd.xlsx line 2: cell reference ZZZZZZ2 is beyond Excel's last column"
+                            + " XFD: the workbook is damaged");
+        }
+    }
+
+    @Test
     void open_WhenFirstSheetEmpty_ThenErrorNamesFile() throws IOException {
         Path file = tmp.resolve("blank.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
