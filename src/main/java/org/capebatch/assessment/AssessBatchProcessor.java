@@ -59,7 +59,9 @@ public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, Li
         ParsedRow previous = null;
         String[] previousCells = null;
         for (StagedEntry.Row row : staged.rows()) {
-            previous = parser.parseNext(row.source(), STAGED, row.cells(), previous, previousCells);
+            previous = row.defect() != null
+                    ? new ParsedRow(row.source(), staged.number(), null, List.of(row.defect()))
+                    : parser.parseNext(row.source(), STAGED, row.cells(), previous, previousCells);
             previousCells = row.cells();
             rows.add(previous);
         }

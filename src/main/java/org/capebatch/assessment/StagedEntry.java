@@ -3,6 +3,7 @@ package org.capebatch.assessment;
 import java.util.List;
 
 import org.capebatch.entry.EntryNumber;
+import org.capebatch.entry.RowError;
 import org.capebatch.entry.RowSource;
 import org.capebatch.rules.LedgerVerdict;
 
@@ -20,7 +21,14 @@ public record StagedEntry(EntryNumber number, List<Row> rows, LedgerVerdict ledg
         return new StagedEntry(number, rows, verdict);
     }
 
-    /** One row: where it came from and its cells in {@link org.capebatch.entry.Es003Column} order. */
-    public record Row(RowSource source, String[] cells) {
+    /**
+     * One row: where it came from and its cells in {@link org.capebatch.entry.Es003Column} order; {@code defect} is
+     * the problem the import found with the row as a whole (a short row), null for a whole row.
+     */
+    public record Row(RowSource source, String[] cells, RowError defect) {
+
+        public Row(RowSource source, String[] cells) {
+            this(source, cells, null);
+        }
     }
 }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.capebatch.entry.EntryNumber;
 import org.capebatch.entry.Es003Column;
+import org.capebatch.entry.RowError;
 import org.capebatch.entry.RowSource;
 import org.capebatch.rules.LedgerVerdict;
 import org.capebatch.run.CapeRun;
@@ -90,7 +91,9 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
             while (hasRow && number.equals(rs.getString(1))) {
                 String file = fileNames.get(rs.getInt(2));
                 for (StagedRow row : FragmentCodec.decode(rs.getString(3), COLUMNS)) {
-                    rows.add(new StagedEntry.Row(new RowSource(file, row.line()), row.cells()));
+                    RowSource source = new RowSource(file, row.line());
+                    rows.add(new StagedEntry.Row(source, row.cells(), row.defect() == null ? null
+                            : new RowError(source, row.defectColumn(), "", row.defect())));
                 }
                 hasRow = rs.next();
             }

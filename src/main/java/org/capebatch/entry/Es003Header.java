@@ -13,9 +13,11 @@ public final class Es003Header {
     private static final Es003Column[] COLUMNS = Es003Column.values();
 
     private final int[] indexes;
+    private final List<String> names;
 
-    private Es003Header(int[] indexes) {
+    private Es003Header(int[] indexes, List<String> names) {
         this.indexes = indexes;
+        this.names = names;
     }
 
     /**
@@ -44,7 +46,30 @@ public final class Es003Header {
         if (!missing.isEmpty()) {
             throw new MissingColumnsException(fileName, missing);
         }
-        return new Es003Header(indexes);
+        return new Es003Header(indexes, List.copyOf(headerCells));
+    }
+
+    /** Number of cells in the header row, known columns or not. */
+    public int width() {
+        return names.size();
+    }
+
+    /**
+     * SPEC §2 "nothing is lost": a row with fewer cells than the header ended early (a file cut off, a line break
+     * in an unquoted cell), so its last cell may be cut too and nothing in it can be trusted. Returns the problem,
+     * naming the missing columns as the header writes them, or null for a row of full width.
+     */
+    public RowError shortRow(RowSource source, String[] cells) {
+        if (cells.length >= names.size()) {
+            return null;
+        }
+        List<String> missing = names.subList(cells.length, names.size()).stream().map(Es003Values::clean).toList();
+        if (missing.stream().allMatch(String::isEmpty)) {
+            return null; // only the unnamed columns of a header written with trailing commas
+        }
+        return new RowError(source, missing.get(0), "", "row has " + cells.length + " of the header's "
+                + names.size() + " fields (cut off?): missing "
+                + String.join(", ", missing.stream().map(name -> name.isEmpty() ? "(unnamed)" : name).toList()));
     }
 
     /** The 0-based cell index of the column, or -1 when the file does not have it. */

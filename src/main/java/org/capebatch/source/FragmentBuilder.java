@@ -9,6 +9,7 @@ import org.capebatch.entry.Es003Header;
 import org.capebatch.entry.Es003RowParser;
 import org.capebatch.entry.InvalidValueException;
 import org.capebatch.entry.ParsedRow;
+import org.capebatch.entry.RowError;
 import org.capebatch.entry.RowSource;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -30,11 +31,13 @@ public class FragmentBuilder implements ItemProcessor<RawBatch, ImportBatch> {
         List<ParsedRow> rejected = new ArrayList<>();
         RowFragment current = null;
         for (RawRow row : batch.rows()) {
+            RowSource source = new RowSource(batch.file().name(), row.line());
+            RowError shortRow = header.shortRow(source, row.cells());
             EntryNumber entry;
             try {
                 entry = EntryNumber.parse(header.value(row.cells(), Es003Column.ENTRY_SUMMARY_NUMBER));
             } catch (InvalidValueException e) {
-                rejected.add(parser.parse(new RowSource(batch.file().name(), row.line()), header, row.cells()));
+                rejected.add(withShortRow(parser.parse(source, header, row.cells()), shortRow));
                 current = null;
                 continue;
             }
@@ -42,9 +45,22 @@ public class FragmentBuilder implements ItemProcessor<RawBatch, ImportBatch> {
                 current = new RowFragment(entry, batch.file().index(), new ArrayList<>(4));
                 fragments.add(current);
             }
-            current.rows().add(new StagedRow(row.line(), canonical(header, row.cells())));
+            String[] cells = canonical(header, row.cells());
+            current.rows().add(shortRow == null ? new StagedRow(row.line(), cells)
+                    : new StagedRow(row.line(), cells, shortRow.column(), shortRow.message()));
         }
         return new ImportBatch(batch.part(), fragments, rejected, batch.rows().size());
+    }
+
+    /** A row without an entry number that is also short: both problems listed, the short row first. */
+    private static ParsedRow withShortRow(ParsedRow parsed, RowError shortRow) {
+        if (shortRow == null) {
+            return parsed;
+        }
+        List<RowError> errors = new ArrayList<>(parsed.errors().size() + 1);
+        errors.add(shortRow);
+        errors.addAll(parsed.errors());
+        return new ParsedRow(parsed.source(), null, null, errors);
     }
 
     private static String[] canonical(Es003Header header, String[] cells) {

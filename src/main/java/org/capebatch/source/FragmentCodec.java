@@ -7,13 +7,16 @@ import java.util.List;
  * Packs the rows of a {@link RowFragment} into one text value for {@code cape_staged_fragment.payload} and back.
  * Rows are separated by RS (U+001E), a row is its line number then its cells separated by US (U+001F); a backslash,
  * RS or US inside a cell is escaped, so any cell text survives the round trip. A null cell comes back empty,
- * which the row parser treats the same (SPEC §2: blank and absent optional values have the same default).
+ * which the row parser treats the same (SPEC §2: blank and absent optional values have the same default). A row
+ * with a defect ({@link StagedRow#defect()}) has {@code !} after its line number and the defect's column and text as
+ * two cells before its own.
  */
 public final class FragmentCodec {
 
     private static final char ROW = '\u001E';
     private static final char CELL = '\u001F';
     private static final char ESCAPE = '\\';
+    private static final char DEFECT = '!';
 
     private FragmentCodec() {
     }
@@ -26,6 +29,12 @@ public final class FragmentCodec {
             }
             StagedRow row = rows.get(r);
             sb.append(row.line());
+            if (row.defect() != null) {
+                sb.append(DEFECT).append(CELL);
+                appendEscaped(sb, row.defectColumn() == null ? "" : row.defectColumn());
+                sb.append(CELL);
+                appendEscaped(sb, row.defect());
+            }
             for (String cell : row.cells()) {
                 sb.append(CELL);
                 if (cell != null) {
@@ -42,10 +51,13 @@ public final class FragmentCodec {
         int pos = 0;
         while (pos <= length) {
             int lineEnd = payload.indexOf(CELL, pos);
-            long line = Long.parseLong(payload, pos, lineEnd, 10);
+            boolean defective = payload.charAt(lineEnd - 1) == DEFECT;
+            long line = Long.parseLong(payload, pos, defective ? lineEnd - 1 : lineEnd, 10);
+            // a defect's two cells come first: read them as cells -2 and -1
             String[] cells = new String[columns];
+            String[] defect = new String[2];
             pos = lineEnd + 1;
-            int c = 0;
+            int c = defective ? -2 : 0;
             while (true) {
                 int end = pos;
                 boolean escaped = false;
@@ -57,7 +69,9 @@ public final class FragmentCodec {
                     }
                     end++;
                 }
-                if (c < columns) {
+                if (c < 0) {
+                    defect[c + 2] = escaped ? unescape(payload, pos, end) : payload.substring(pos, end);
+                } else if (c < columns) {
                     cells[c] = escaped ? unescape(payload, pos, end) : payload.substring(pos, end);
                 }
                 c++;
@@ -66,7 +80,7 @@ public final class FragmentCodec {
                     break;
                 }
             }
-            rows.add(new StagedRow(line, cells));
+            rows.add(defective ? new StagedRow(line, cells, defect[0], defect[1]) : new StagedRow(line, cells));
         }
         return rows;
     }

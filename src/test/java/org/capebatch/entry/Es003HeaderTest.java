@@ -127,4 +127,30 @@ class Es003HeaderTest {
         assertThat(header.value(shortRow, Es003Column.PAYMENT_DATE)).isNull();
         assertThat(header.value(full, Es003Column.LIQUIDATION_DATE)).isNull();
     }
+
+    /** Every required column, an unknown one and an unnamed last one (a header written with a trailing comma). */
+    private static final List<String> WIDE = List.of("Entry Summary Number", "Entry Type Code", "Importer Number",
+            "Entry Date", "HTS Number - Full", "Line Tariff Duty Amount", "Note", "");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "5 | Line Tariff Duty Amount | row has 5 of the header's 8 fields (cut off?): missing Line Tariff Duty Amount, Note, (unnamed)",
+            "6 | Note                    | row has 6 of the header's 8 fields (cut off?): missing Note, (unnamed)",
+            "1 | Entry Type Code         | row has 1 of the header's 8 fields (cut off?): missing Entry Type Code, Importer Number, Entry Date, HTS Number - Full, Line Tariff Duty Amount, Note, (unnamed)",
+    })
+    void shortRow_WhenFewerCellsThanHeader_ThenErrorNamesMissingColumns(int cells, String column, String message) {
+        Es003Header header = Es003Header.resolve("f.csv", WIDE);
+
+        RowError error = header.shortRow(new RowSource("f.csv", 7), new String[cells]);
+
+        assertThat(error).isEqualTo(new RowError(new RowSource("f.csv", 7), column, "", message));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7", "8", "9"})
+    void shortRow_WhenOnlyUnnamedTrailingCellMissingOrRowFull_ThenNone(int cells) {
+        Es003Header header = Es003Header.resolve("f.csv", WIDE);
+
+        assertThat(header.shortRow(new RowSource("f.csv", 2), new String[cells])).isNull();
+    }
 }

@@ -52,7 +52,12 @@ class CapeJobInputTest extends JobTestSupport {
                         tuple("9", "Entry Summary Number", "XMP00010396"),
                         tuple("10", "Importer Number", ""),
                         tuple("11", "HTS Number - Full", ""),
-                        tuple("12", "HTS Number - Full", ""));
+                        tuple("12", "Entry Summary Date", ""));
+        // line 12 ends after its Entry Date: a short row, rejected as such (issue 7 item 1)
+        assertThat(rejected).filteredOn(r -> r.get("line").equals("12")).singleElement()
+                .satisfies(r -> assertThat(r.get("message")).isEqualTo("row has 6 of the header's 12 fields (cut off?): "
+                        + "missing Entry Summary Date, Payment Date, HTS Number - Full, Line Tariff Duty Amount, "
+                        + "Liquidation Status, Drawback Flag"));
         assertThat(rejected).filteredOn(r -> r.get("line").equals("9")).singleElement()
                 .satisfies(r -> assertThat(r.get("message")).containsIgnoringCase("check digit"));
         assertThat(rejected).filteredOn(r -> r.get("line").equals("10")).singleElement()

@@ -26,6 +26,24 @@ class FragmentCodecTest {
     }
 
     @Test
+    void decode_WhenRowHasDefect_ThenDefectAndCellsBack() {
+        List<StagedRow> rows = List.of(
+                new StagedRow(7, new String[] {"a", "b"}),
+                new StagedRow(8, new String[] {"c", null}, "Surety Paid", "row has 1 of 2 fields\u001F!: missing x"),
+                new StagedRow(9, new String[] {"d", "e"}));
+
+        List<StagedRow> decoded = FragmentCodec.decode(FragmentCodec.encode(rows), 2);
+
+        assertThat(decoded).extracting(StagedRow::line).containsExactly(7L, 8L, 9L);
+        assertThat(decoded.get(0).defect()).isNull();
+        assertThat(decoded.get(1).defectColumn()).isEqualTo("Surety Paid");
+        assertThat(decoded.get(1).defect()).isEqualTo("row has 1 of 2 fields\u001F!: missing x");
+        assertThat(decoded.get(1).cells()).containsExactly("c", "");
+        assertThat(decoded.get(2).defect()).isNull();
+        assertThat(decoded.get(2).cells()).containsExactly("d", "e");
+    }
+
+    @Test
     void decode_WhenFewerColumnsAsked_ThenExtraCellsDropped() {
         String payload = FragmentCodec.encode(List.of(new StagedRow(5, new String[] {"a", "b", "c"})));
         assertThat(FragmentCodec.decode(payload, 2).get(0).cells()).containsExactly("a", "b");
