@@ -1,38 +1,46 @@
 package org.capebatch;
 
-import java.util.Arrays;
-
 import org.capebatch.generate.Es003Generator;
-import org.capebatch.logging.SensitiveText;
+import org.capebatch.job.CommandLine;
+import org.capebatch.job.StartupFailure;
+import org.capebatch.job.UsageException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Entry point. {@code java -jar cape-batch.jar input=... runDate=...} runs the job (SPEC §1);
- * {@code java -jar cape-batch.jar generate --entries=N ...} writes synthetic ES-003 data instead.
+ * Entry point. The command line is checked first, without Spring ({@link CommandLine}); then the command runs:
+ * the declaration job and the other job-store commands inside Spring, {@code generate} and {@code --help} without it.
  */
 @SpringBootApplication
 public class CapeBatchApplication {
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("generate")) {
-            Es003Generator.main(Arrays.copyOfRange(args, 1, args.length));
+        CommandLine.Invocation call;
+        try {
+            call = CommandLine.parse(args);
+        } catch (UsageException e) {
+            System.err.println("cape-batch: " + e.getMessage());
+            System.exit(UsageException.EXIT_CODE);
             return;
         }
-        int code;
-        try {
-            code = SpringApplication.exit(SpringApplication.run(CapeBatchApplication.class, args));
-        } catch (RuntimeException e) {
-            // Startup failures (database unreachable, malformed rate table, bad property) end in one line on
-            // stderr, like job failures; the log above it holds the detail.
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            System.err.println("cape-batch: could not start: " + SensitiveText.mask(String.valueOf(root.getMessage()))
-                    + ". Fix the cause and run the same command again");
-            code = 1;
+        switch (call.command()) {
+            case HELP -> System.out.print(CommandLine.help());
+            case GENERATE -> Es003Generator.main(call.argArray());
+            default -> System.exit(WithSpring.run(call.argArray()));
         }
-        System.exit(code);
+    }
+
+    /** Apart from {@code main}, so that checking the command line and {@code --help} load no Spring class. */
+    private static final class WithSpring {
+
+        static int run(String[] args) {
+            try {
+                return SpringApplication.exit(SpringApplication.run(CapeBatchApplication.class, args));
+            } catch (RuntimeException e) {
+                StartupFailure failure = StartupFailure.of(e);
+                System.err.println("cape-batch: " + failure.message());
+                return failure.exitCode();
+            }
+        }
     }
 }

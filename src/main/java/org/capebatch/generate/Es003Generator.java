@@ -87,23 +87,47 @@ public final class Es003Generator {
         int entries = 1000;
         long seed = 1;
         Path output = Path.of("es003-generated.csv");
-        for (String arg : args) {
-            if (arg.startsWith("--entries=")) {
-                entries = Integer.parseInt(arg.substring("--entries=".length()));
-            } else if (arg.startsWith("--seed=")) {
-                seed = Long.parseLong(arg.substring("--seed=".length()));
-            } else if (arg.startsWith("--output=")) {
-                output = Path.of(arg.substring("--output=".length()));
-            } else {
-                System.err.println("Unknown argument " + arg + "; usage: --entries=N --seed=S --output=path");
-                System.exit(2);
+        try {
+            for (String arg : args) {
+                if (arg.startsWith("--entries=")) {
+                    entries = number(arg, "a whole number from 0 to " + Integer.MAX_VALUE, Integer::parseInt);
+                    if (entries < 0) {
+                        throw new IllegalArgumentException(invalid(arg, "a whole number from 0 to "
+                                + Integer.MAX_VALUE));
+                    }
+                } else if (arg.startsWith("--seed=")) {
+                    seed = number(arg, "a whole number", Long::parseLong);
+                } else if (arg.startsWith("--output=") && arg.length() > "--output=".length()) {
+                    output = Path.of(arg.substring("--output=".length()));
+                } else {
+                    throw new IllegalArgumentException("generate: unknown option '" + arg
+                            + "'; valid options: --entries=N --seed=S --output=<file>");
+                }
             }
+        } catch (IllegalArgumentException e) {
+            // A usage mistake: one line and exit 2, like every other command line mistake (no stack trace).
+            System.err.println("cape-batch: " + e.getMessage() + ". Fix the command");
+            System.exit(2);
+            return;
         }
         long start = System.nanoTime();
         long rows = writeFile(output, entries, seed);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("Wrote %d entries, %d rows, %d bytes to %s in %d ms%n",
                 entries, rows, Files.size(output), output, millis);
+    }
+
+    private static <T> T number(String arg, String valid, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(arg.substring(arg.indexOf('=') + 1).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(invalid(arg, valid), e);
+        }
+    }
+
+    private static String invalid(String arg, String valid) {
+        return "generate: option " + arg.substring(0, arg.indexOf('=')) + " has the invalid value '"
+                + arg.substring(arg.indexOf('=') + 1) + "'; valid values: " + valid;
     }
 
     private void writeEntries(Es003CsvWriter writer, int entries) throws IOException {

@@ -62,6 +62,11 @@ public class CapeJobConfiguration {
     }
 
     @Bean
+    public RunMetricsPusher runMetricsPusher(CapeProperties properties) {
+        return new RunMetricsPusher(properties.getMetrics().getPushgateway(), java.time.Clock.systemUTC());
+    }
+
+    @Bean
     public Step inputCheckStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             InputCheckTasklet inputCheckTasklet) {
         return new StepBuilder("inputCheckStep", jobRepository)

@@ -1,12 +1,14 @@
 package org.capebatch.job;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -48,31 +50,50 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Job job;
     private final DataSource dataSource;
     private final ObjectProvider<RemotePartitionLocks> partitionLocks;
+    private final CapeProperties properties;
+    private final RunMetrics runMetrics;
+    private final RunMetricsPusher metricsPusher;
     private final PrintStream stderr;
     private ExitCode exitCode = ExitCode.COMPLETED;
+    private Optional<RunMetrics.Totals> totals = Optional.empty();
 
     @Autowired
     public CapeJobRunner(JobOperator jobOperator, JobRepository jobRepository, Job capeDeclarationJob,
-            DataSource dataSource, ObjectProvider<RemotePartitionLocks> partitionLocks) {
-        this(jobOperator, jobRepository, capeDeclarationJob, dataSource, partitionLocks, System.err);
+            DataSource dataSource, ObjectProvider<RemotePartitionLocks> partitionLocks, CapeProperties properties,
+            RunMetrics runMetrics, RunMetricsPusher metricsPusher) {
+        this(jobOperator, jobRepository, capeDeclarationJob, dataSource, partitionLocks, properties, runMetrics,
+                metricsPusher, System.err);
     }
 
     CapeJobRunner(JobOperator jobOperator, JobRepository jobRepository, Job job, DataSource dataSource,
-            ObjectProvider<RemotePartitionLocks> partitionLocks, PrintStream stderr) {
+            ObjectProvider<RemotePartitionLocks> partitionLocks, CapeProperties properties, RunMetrics runMetrics,
+            RunMetricsPusher metricsPusher, PrintStream stderr) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.dataSource = dataSource;
         this.partitionLocks = partitionLocks;
+        this.properties = properties;
+        this.runMetrics = runMetrics;
+        this.metricsPusher = metricsPusher;
         this.stderr = stderr;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        try {
+            launch(args);
+        } finally {
+            // Only the launching process pushes (workers have no runner), once, with the outcome.
+            metricsPusher.push(exitCode.name(), totals);
+        }
+    }
+
+    private void launch(ApplicationArguments args) throws Exception {
         JobParameters parameters;
         RunParameters run;
         try {
-            parameters = parameters(args.getNonOptionArgs());
+            parameters = CanonicalInput.resolve(parameters(args.getNonOptionArgs()), jobRepository, job.getName());
             run = RunParameters.of(parameters);
         } catch (InvalidJobParametersException | IllegalArgumentException e) {
             fail(ExitCode.USAGE, e.getMessage() + ". Usage: java -jar cape-batch.jar input=<file-or-directory|db>"
@@ -102,6 +123,14 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
             fail(ExitCode.ALREADY_COMPLETED, "run " + what + " already COMPLETED (execution " + last.getId()
                     + "); its output is final. To run it again on purpose, use another runDate"
                     + " or a new cape.work-dir / database");
+            return;
+        }
+        try {
+            OutputDirectoryClaim.claim(properties.getOutputDir(), "job=" + job.getName() + "\n"
+                    + RunParameters.INPUT + "=" + parameters.getString(RunParameters.INPUT) + "\n"
+                    + RunParameters.RUN_DATE + "=" + parameters.getString(RunParameters.RUN_DATE));
+        } catch (UsageException e) {
+            fail(ExitCode.USAGE, e.getMessage());
             return;
         }
         if (last != null && last.getStatus().isRunning()) {
@@ -134,14 +163,20 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private void report(JobExecution execution, String what) {
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
+        Path output = properties.getOutputDir().toAbsolutePath().normalize();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            log.info("Run {} COMPLETED in {} s (execution {})", what, took.toMillis() / 1000.0, execution.getId());
+            totals = runMetrics.totalsOf(execution);
+            log.info("Run {} COMPLETED: {}output {}, {} s (execution {})", what, totals.map(t -> t.assessed()
+                    + " entries, " + t.eligible() + " eligible, refund total " + t.refundTotal().toPlainString()
+                    + " USD, ").orElse(""), output, took.toMillis() / 1000.0, execution.getId());
             exitCode = ExitCode.COMPLETED;
             return;
         }
         String step = execution.getStepExecutions().stream()
                 .filter(s -> s.getStatus() == BatchStatus.FAILED && !s.getStepName().contains(":"))
                 .map(StepExecution::getStepName).findFirst().orElse("?");
+        log.info("Run {} {} in {}: output {}, {} s (execution {})", what, execution.getStatus(), step, output,
+                took.toMillis() / 1000.0, execution.getId());
         fail(execution.getStatus() == BatchStatus.STOPPED ? ExitCode.STOPPED : ExitCode.FAILED,
                 "run " + what + " " + execution.getStatus() + " in " + step + ": " + rootMessage(execution)
                         + ". Fix the cause and run the same command again: it restarts from where it stopped");

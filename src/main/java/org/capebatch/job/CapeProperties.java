@@ -3,6 +3,7 @@ package org.capebatch.job;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -10,7 +11,12 @@ import org.capebatch.declaration.GroupBy;
 import org.capebatch.entry.ImporterType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Every {@code cape.*} property of SPEC §1 with its default; the README lists them. */
+/**
+ * Every {@code cape.*} property of SPEC §1 with its default; the README lists them. Together with
+ * {@code RemotePartitioningProperties} this class is the list of valid {@code cape.*} names: {@link KnownProperties}
+ * reads it to refuse a misspelt property before anything runs, so a setting read with {@code @Value} must also be a
+ * property here (even when only documented by it).
+ */
 @ConfigurationProperties("cape")
 public class CapeProperties {
 
@@ -22,6 +28,8 @@ public class CapeProperties {
     private final Refund refund = new Refund();
     private final Job job = new Job();
     private final Results results = new Results();
+    private final Datasource datasource = new Datasource();
+    private final Metrics metrics = new Metrics();
 
     public Path getOutputDir() { return outputDir; }
     public void setOutputDir(Path outputDir) { this.outputDir = outputDir; }
@@ -33,6 +41,8 @@ public class CapeProperties {
     public Refund getRefund() { return refund; }
     public Job getJob() { return job; }
     public Results getResults() { return results; }
+    public Datasource getDatasource() { return datasource; }
+    public Metrics getMetrics() { return metrics; }
 
     public static class Declarant {
         private Set<String> filerCodes = new LinkedHashSet<>();
@@ -105,6 +115,8 @@ public class CapeProperties {
         private int importBatchRows = 2000;
         private int assessBatchEntries = 1000;
         private long minSplitBytes = 32L * 1024 * 1024;
+        private Duration progressInterval = Duration.ofSeconds(5);
+        private boolean runOnStartup = true;
 
         public int getGridSize() { return gridSize; }
         public void setGridSize(int gridSize) {
@@ -120,5 +132,46 @@ public class CapeProperties {
         /** A CSV file is imported by up to grid-size partitions, each at least this many bytes. */
         public long getMinSplitBytes() { return minSplitBytes; }
         public void setMinSplitBytes(long bytes) { this.minSplitBytes = bytes; }
+        /** Read by {@code Progress} through {@code @Value}; here so that it is a known name. */
+        public Duration getProgressInterval() { return progressInterval; }
+        public void setProgressInterval(Duration interval) { this.progressInterval = interval; }
+        /** Read by the {@code @ConditionalOnProperty} of {@code CapeJobRunner}; here so that it is a known name. */
+        public boolean isRunOnStartup() { return runOnStartup; }
+        public void setRunOnStartup(boolean runOnStartup) { this.runOnStartup = runOnStartup; }
+    }
+
+    /** The embedded job store's pool (read through {@code @Value} before this class is bound). */
+    public static class Datasource {
+        private int poolSize = 8;
+
+        public int getPoolSize() { return poolSize; }
+        public void setPoolSize(int poolSize) {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("cape.datasource.pool-size must be at least 1, got " + poolSize);
+            }
+            this.poolSize = poolSize;
+        }
+    }
+
+    /** Where the manager pushes the business gauges of a run (job.RunMetricsPusher); off unless enabled. */
+    public static class Metrics {
+        private final Pushgateway pushgateway = new Pushgateway();
+
+        public Pushgateway getPushgateway() { return pushgateway; }
+
+        public static class Pushgateway {
+            private boolean enabled;
+            private String address = "localhost:9091";
+            private String job = "cape-batch";
+
+            public boolean isEnabled() { return enabled; }
+            public void setEnabled(boolean enabled) { this.enabled = enabled; }
+            /** host:port of the Pushgateway. */
+            public String getAddress() { return address; }
+            public void setAddress(String address) { this.address = address; }
+            /** The {@code job} label, and the group the run's metrics replace. */
+            public String getJob() { return job; }
+            public void setJob(String job) { this.job = job; }
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.capebatch.job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +15,12 @@ public class RunLogListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        log.info("Starting {} execution {} of instance {} with {}", execution.getJobInstance().getJobName(),
-                execution.getId(), execution.getJobInstance().getInstanceId(), execution.getJobParameters());
+        // The parameters once, as they are typed on the command line (Spring Batch's launcher log is turned off).
+        String parameters = execution.getJobParameters().parameters().stream()
+                .sorted(java.util.Comparator.comparing(JobParameter::name))
+                .map(p -> p.name() + "=" + p.value()).collect(java.util.stream.Collectors.joining(" "));
+        log.info("Starting {} execution {} of instance {}: {}", execution.getJobInstance().getJobName(),
+                execution.getId(), execution.getJobInstance().getInstanceId(), parameters);
     }
 
     @Override

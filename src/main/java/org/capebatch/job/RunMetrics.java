@@ -3,6 +3,7 @@ package org.capebatch.job;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Gauge;
@@ -26,6 +27,12 @@ public class RunMetrics implements JobExecutionListener {
     private final AtomicReference<Double> eligible = new AtomicReference<>(0.0);
     private final Map<Reason, AtomicReference<Double>> excluded = new EnumMap<>(Reason.class);
     private final Map<String, AtomicReference<Double>> refund = new java.util.LinkedHashMap<>();
+    private volatile Totals last;
+
+    /** The totals of a COMPLETED run, exact (the gauges hold them as doubles). */
+    public record Totals(long executionId, long assessed, long eligible, Map<Reason, Long> excluded, BigDecimal ieepaDuty,
+            BigDecimal interest, BigDecimal refundTotal) {
+    }
 
     public RunMetrics(JdbcTemplate jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
@@ -58,20 +65,40 @@ public class RunMetrics implements JobExecutionListener {
             return;
         }
         long runId = execution.getJobInstance().getInstanceId();
-        excluded.values().forEach(v -> v.set(0.0));
+        Map<Reason, Long> excludedCounts = new EnumMap<>(Reason.class);
+        for (Reason reason : Reason.values()) {
+            excludedCounts.put(reason, 0L);
+        }
+        long[] eligibleCount = {0};
+        BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         jdbc.query("SELECT status, reason, count(*), sum(ieepa_duty), sum(interest), sum(refund_total)"
                 + " FROM cape_assessment WHERE run_id = ? GROUP BY status, reason", rs -> {
                     long count = rs.getLong(3);
                     if ("ELIGIBLE".equals(rs.getString(1))) {
-                        eligible.set((double) count);
-                        refund.get("ieepa_duty").set(amount(rs.getBigDecimal(4)));
-                        refund.get("interest").set(amount(rs.getBigDecimal(5)));
-                        refund.get("refund_total").set(amount(rs.getBigDecimal(6)));
+                        eligibleCount[0] += count;
+                        for (int i = 0; i < 3; i++) {
+                            BigDecimal sum = rs.getBigDecimal(4 + i);
+                            sums[i] = sums[i].add(sum == null ? BigDecimal.ZERO : sum);
+                        }
                     } else {
-                        excluded.get(Reason.valueOf(rs.getString(2))).set((double) count);
+                        excludedCounts.merge(Reason.valueOf(rs.getString(2)), count, Long::sum);
                     }
                 }, runId);
-        assessed.set(eligible.get() + excluded.values().stream().mapToDouble(AtomicReference::get).sum());
+        Totals totals = new Totals(execution.getId(), eligibleCount[0] + excludedCounts.values().stream().mapToLong(Long::longValue).sum(),
+                eligibleCount[0], Map.copyOf(excludedCounts), sums[0], sums[1], sums[2]);
+        eligible.set((double) totals.eligible());
+        excludedCounts.forEach((reason, count) -> excluded.get(reason).set((double) count));
+        refund.get("ieepa_duty").set(amount(totals.ieepaDuty()));
+        refund.get("interest").set(amount(totals.interest()));
+        refund.get("refund_total").set(amount(totals.refundTotal()));
+        assessed.set((double) totals.assessed());
+        last = totals;
+    }
+
+    /** The totals of {@code execution}, if it COMPLETED in this process. */
+    public Optional<Totals> totalsOf(JobExecution execution) {
+        Totals totals = last;
+        return totals != null && totals.executionId() == execution.getId() ? Optional.of(totals) : Optional.empty();
     }
 
     private static double amount(BigDecimal value) {
