@@ -3,17 +3,20 @@ package org.capebatch.job;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.capebatch.rules.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.exporter.pushgateway.Format;
 import io.prometheus.metrics.exporter.pushgateway.PushGateway;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 
 /**
  * Pushes the outcome of a run to a Prometheus Pushgateway, once, when the run has ended; only the process that
@@ -50,11 +53,12 @@ public class RunMetricsPusher {
             return;
         }
         PrometheusRegistry registry = new PrometheusRegistry();
-        Gauge statusGauge = Gauge.builder().name("cape_last_run_status")
-                .help("1 for the outcome of the last run, 0 for the others").labelNames("status").register(registry);
+        Map<String, Double> statuses = new LinkedHashMap<>();
         for (String each : STATUSES) {
-            statusGauge.labelValues(each).set(each.equals(status) ? 1 : 0);
+            statuses.put(each, each.equals(status) ? 1.0 : 0.0);
         }
+        gauge(registry, "cape_last_run_status", "1 for the outcome of the last run, 0 for the others", "status",
+                statuses);
         boolean completed = "COMPLETED".equals(status) && totals.isPresent();
         if (completed) {
             register(registry, totals.get());
@@ -76,23 +80,36 @@ public class RunMetricsPusher {
     }
 
     private void register(PrometheusRegistry registry, RunMetrics.Totals totals) {
-        Gauge.builder().name("cape_last_success_timestamp_seconds")
-                .help("When the last COMPLETED run ended, in seconds since the epoch").register(registry)
-                .set(clock.millis() / 1000.0);
-        Gauge.builder().name("cape_entries_assessed").help("Entries assessed by the last completed run")
-                .register(registry).set(totals.assessed());
-        Gauge.builder().name("cape_entries_eligible").help("Entries eligible for a CAPE declaration")
-                .register(registry).set(totals.eligible());
-        Gauge excluded = Gauge.builder().name("cape_entries_excluded")
-                .help("Entries excluded, by the first check they fail (SPEC §3)").labelNames("reason")
-                .register(registry);
-        for (Map.Entry<Reason, Long> reason : totals.excluded().entrySet()) {
-            excluded.labelValues(reason.getKey().name()).set(reason.getValue());
+        gauge(registry, "cape_last_success_timestamp_seconds",
+                "When the last COMPLETED run ended, in seconds since the epoch", null,
+                Map.of("", clock.millis() / 1000.0));
+        gauge(registry, "cape_entries_assessed", "Entries assessed by the last completed run", null,
+                Map.of("", (double) totals.assessed()));
+        gauge(registry, "cape_entries_eligible", "Entries eligible for a CAPE declaration", null,
+                Map.of("", (double) totals.eligible()));
+        Map<String, Double> excluded = new LinkedHashMap<>();
+        for (Map.Entry<Reason, Long> reason : new TreeMap<>(totals.excluded()).entrySet()) {
+            excluded.put(reason.getKey().name(), (double) reason.getValue());
         }
-        Gauge refund = Gauge.builder().name("cape_refund_amount_usd")
-                .help("Refund estimate of eligible entries, in USD").labelNames("component").register(registry);
-        refund.labelValues("ieepa_duty").set(totals.ieepaDuty().doubleValue());
-        refund.labelValues("interest").set(totals.interest().doubleValue());
-        refund.labelValues("refund_total").set(totals.refundTotal().doubleValue());
+        gauge(registry, "cape_entries_excluded", "Entries excluded, by the first check they fail (SPEC §3)", "reason",
+                excluded);
+        Map<String, Double> refund = new LinkedHashMap<>();
+        refund.put("ieepa_duty", totals.ieepaDuty().doubleValue());
+        refund.put("interest", totals.interest().doubleValue());
+        refund.put("refund_total", totals.refundTotal().doubleValue());
+        gauge(registry, "cape_refund_amount_usd", "Refund estimate of eligible entries, in USD", "component", refund);
+    }
+
+    /**
+     * A gauge as a fixed snapshot (the values are final when the run has ended). The client's stateful Gauge is
+     * avoided on purpose: it needs the tracer modules that micrometer leaves out.
+     */
+    private static void gauge(PrometheusRegistry registry, String name, String help, String label,
+            Map<String, Double> values) {
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
+        values.forEach((labelValue, value) -> gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(label == null ? Labels.EMPTY : Labels.of(label, labelValue)).value(value).build()));
+        GaugeSnapshot snapshot = gauge.build();
+        registry.register(() -> snapshot);
     }
 }
