@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import org.capebatch.logging.SensitiveText;
 import org.capebatch.remote.RemotePartitionLocks;
+import org.capebatch.source.InputChangedException;
+import org.capebatch.source.InputFingerprints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -22,15 +24,16 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +47,8 @@ import org.springframework.stereotype.Component;
 public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(CapeJobRunner.class);
+    /** The stderr line stays readable in a terminal, a pod's status and an alert. */
+    static final int MAX_LINE = 1000;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -54,6 +59,8 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RunMetrics runMetrics;
     private final RunMetricsPusher metricsPusher;
     private final PrintStream stderr;
+    private final ExecutionRecovery recovery;
+    private final InputFingerprints fingerprints;
     private ExitCode exitCode = ExitCode.COMPLETED;
     private Optional<RunMetrics.Totals> totals = Optional.empty();
 
@@ -77,6 +84,8 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         this.runMetrics = runMetrics;
         this.metricsPusher = metricsPusher;
         this.stderr = stderr;
+        this.recovery = new ExecutionRecovery(jobOperator, jobRepository, partitionLocks);
+        this.fingerprints = new InputFingerprints(new JdbcTemplate(dataSource));
     }
 
     @Override
@@ -101,6 +110,17 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         String what = "input=" + run.input() + " runDate=" + run.runDate();
+        try {
+            runLocked(parameters, run, what);
+        } catch (RuntimeException e) {
+            // The job store failed outside a step (e.g. saving the job's final status): still one line, no trace.
+            log.error("Run {} could not complete", what, e);
+            boolean lost = FailureLine.databaseLost(e);
+            fail(ExitCode.FAILED, "run " + what + " FAILED: " + FailureLine.cause(e) + ". " + advice(lost));
+        }
+    }
+
+    private void runLocked(JobParameters parameters, RunParameters run, String what) throws Exception {
         long lockKey = InstanceLock.key(parameters);
         try (Connection lock = dataSource.getConnection()) {
             if (!advisoryLock(lock, "pg_try_advisory_lock", lockKey)) {
@@ -109,20 +129,25 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
                 return;
             }
             try {
-                startOrRestart(parameters, what);
+                startOrRestart(parameters, run, what);
             } finally {
                 // The connection goes back to the pool: a session lock must not stay with it.
-                advisoryLock(lock, "pg_advisory_unlock", lockKey);
+                unlockQuietly(lock, lockKey);
             }
         }
     }
 
-    private void startOrRestart(JobParameters parameters, String what) throws Exception {
+    private void startOrRestart(JobParameters parameters, RunParameters run, String what) throws Exception {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             fail(ExitCode.ALREADY_COMPLETED, "run " + what + " already COMPLETED (execution " + last.getId()
                     + "); its output is final. To run it again on purpose, use another runDate"
                     + " or a new cape.work-dir / database");
+            return;
+        }
+        if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+            fail(ExitCode.ALREADY_COMPLETED, "run " + what + " was ABANDONED (execution " + last.getId()
+                    + ") and cannot resume; to process this input, use another runDate");
             return;
         }
         try {
@@ -133,30 +158,45 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
             fail(ExitCode.USAGE, e.getMessage());
             return;
         }
-        if (last != null && last.getStatus().isRunning()) {
-            log.warn("Execution {} of {} was left {} by a process that died; recovering it",
-                    last.getId(), what, last.getStatus());
-            awaitLiveWorkers(last);
-            jobOperator.recover(last);
+        if (last != null) {
+            last = recovery.recover(last, what);
+            if (!run.databaseInput()) {
+                Optional<String> changed = fingerprints.differenceOnRestart(last.getJobInstance().getInstanceId(),
+                        run.inputPath());
+                if (changed.isPresent()) {
+                    fail(ExitCode.USAGE, "run " + what + " cannot resume: " + changed.get() + " since execution "
+                            + last.getId() + " started. Restore the input as it was and run the same command"
+                            + " again, or abandon the run (java -jar cape-batch.jar abandon " + last.getId()
+                            + ") and start over with another runDate");
+                    return;
+                }
+            }
         }
-        report(jobOperator.start(job, parameters), what);
+        try (GracefulStop graceful = GracefulStop.install(() -> stopRunning(parameters))) {
+            report(jobOperator.start(job, parameters), what);
+        }
     }
 
-    /**
-     * With remote partitioning a killed manager can leave workers still running partitions of its execution.
-     * Recovering now would mark those FAILED under their feet; wait until no worker holds a partition's lock.
-     */
-    private void awaitLiveWorkers(JobExecution execution) throws InterruptedException {
-        RemotePartitionLocks locks = partitionLocks.getIfAvailable();
-        if (locks == null) {
-            return;
-        }
-        while (execution.getStepExecutions().stream()
-                .filter(s -> s.getStatus().isRunning())
-                .anyMatch(locks::isHeld)) {
-            log.info("Waiting for workers still running partitions of execution {}", execution.getId());
-            Thread.sleep(2_000);
-            execution = jobRepository.getJobExecution(execution.getId());
+    /** On SIGTERM: asks the execution being started or running to stop at its next chunk boundary. */
+    private void stopRunning(JobParameters parameters) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JobExecution running = jobRepository.getLastJobExecution(job.getName(), parameters);
+            if (running != null && (running.getStatus() == BatchStatus.STARTED
+                    || running.getStatus() == BatchStatus.STARTING)) {
+                try {
+                    jobOperator.stop(running);
+                    return;
+                } catch (JobExecutionNotRunningException e) {
+                    // It ended (or was not yet marked started) between the read and the stop: look again.
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -172,31 +212,32 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = ExitCode.COMPLETED;
             return;
         }
-        String step = execution.getStepExecutions().stream()
-                .filter(s -> s.getStatus() == BatchStatus.FAILED && !s.getStepName().contains(":"))
-                .map(StepExecution::getStepName).findFirst().orElse("?");
-        log.info("Run {} {} in {}: output {}, {} s (execution {})", what, execution.getStatus(), step, output,
+        FailureLine.StepFailure failure = FailureLine.of(execution);
+        String step = failure.step() == null ? "" : " in " + failure.step();
+        log.info("Run {} {}{}: output {}, {} s (execution {})", what, execution.getStatus(), step, output,
                 took.toMillis() / 1000.0, execution.getId());
-        fail(execution.getStatus() == BatchStatus.STOPPED ? ExitCode.STOPPED : ExitCode.FAILED,
-                "run " + what + " " + execution.getStatus() + " in " + step + ": " + rootMessage(execution)
-                        + ". Fix the cause and run the same command again: it restarts from where it stopped");
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            fail(ExitCode.STOPPED, "run " + what + " STOPPED" + step + " (execution " + execution.getId()
+                    + ") at a chunk boundary, as requested. Run the same command again to resume it");
+            return;
+        }
+        boolean inputChanged = execution.getAllFailureExceptions().stream()
+                .anyMatch(t -> t instanceof InputChangedException);
+        fail(ExitCode.FAILED, "run " + what + " " + execution.getStatus() + step + ": " + failure.cause()
+                + (inputChanged ? "" : ". " + advice(failure.databaseLost())));
     }
 
-    private static String rootMessage(JobExecution execution) {
-        List<Throwable> failures = execution.getAllFailureExceptions();
-        if (failures.isEmpty()) {
-            return execution.getExitStatus().getExitDescription().lines().findFirst().orElse("unknown error");
-        }
-        Throwable t = failures.get(0);
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
+    private static String advice(boolean databaseLost) {
+        return databaseLost
+                ? "Check that the database is up, then run the same command again: it resumes from the last commit"
+                : "Fix the cause and run the same command again: it restarts from where it stopped";
     }
 
+    /** One line on stderr, prefixed, masked, never longer than {@link #MAX_LINE} characters. */
     private void fail(ExitCode code, String message) {
         exitCode = code;
-        stderr.println("cape-batch: " + SensitiveText.mask(message));
+        String line = "cape-batch: " + SensitiveText.mask(message.replace('\n', ' ').replace('\r', ' '));
+        stderr.println(line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE - 1) + "…");
     }
 
     static JobParameters parameters(List<String> args) {
@@ -213,6 +254,15 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
             builder.addString(name, arg.substring(eq + 1));
         }
         return builder.toJobParameters();
+    }
+
+    /** A lock whose connection broke is already released by the server: nothing to undo then. */
+    private static void unlockQuietly(Connection connection, long key) {
+        try {
+            advisoryLock(connection, "pg_advisory_unlock", key);
+        } catch (SQLException e) {
+            log.debug("Advisory lock {} not released explicitly: {}", key, e.getMessage());
+        }
     }
 
     private static boolean advisoryLock(Connection connection, String function, long key) throws SQLException {

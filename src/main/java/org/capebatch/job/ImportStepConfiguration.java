@@ -9,6 +9,8 @@ import org.capebatch.jdbc.TransientErrors;
 import org.capebatch.remote.RemotePartitionHandlers;
 import org.capebatch.run.CapeRun;
 import org.capebatch.source.ByteRange;
+import org.capebatch.source.InputFingerprintListener;
+import org.capebatch.source.InputFingerprints;
 import org.capebatch.source.FragmentBuilder;
 import org.capebatch.source.ImportBatch;
 import org.capebatch.source.InputFile;
@@ -63,8 +65,10 @@ public class ImportStepConfiguration {
 
     @Bean
     public Step importFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RawBatchReader rawBatchReader, StagingWriter stagingWriter, TransientErrors transientErrors) {
+            RawBatchReader rawBatchReader, StagingWriter stagingWriter, TransientErrors transientErrors,
+            DataSource dataSource) {
         return new StepBuilder("importFileStep", jobRepository)
+                .listener(new InputFingerprintListener(new InputFingerprints(new JdbcTemplate(dataSource))))
                 .<RawBatch, ImportBatch>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(rawBatchReader)
