@@ -33,7 +33,7 @@ abstract class JobTestSupport {
 
     static final String[] CAPE_TABLES = {"cape_input_file", "cape_input_part", "cape_staged_fragment", "cape_rejected_row",
         "cape_assessment", "cape_declaration", "cape_ledger", "cape_output_file", "cape_entry_state", "cape_answer_file",
-        "cape_answer_staged", "cape_answer"};
+        "cape_answer_staged", "cape_answer", "cape_input_fingerprint"};
 
     @Autowired
     JobOperator jobOperator;
