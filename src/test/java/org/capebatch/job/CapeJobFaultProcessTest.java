@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.capebatch.CapeBatchApplication;
 import org.capebatch.generate.Es003Generator;
-import org.capebatch.platform.EmbeddedPostgresServer;
+import org.capebatch.jobstore.EmbeddedPostgresServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
