@@ -19,6 +19,9 @@ public final class Es003RowParser {
     /** Entry-level columns (SPEC §2): all but line number, tariff ordinal, HTS number and duty. */
     private static final Es003Column[] ENTRY_LEVEL = Arrays.stream(Es003Column.values())
             .filter(c -> c.entryLevel()).toArray(Es003Column[]::new);
+    private static final Es003Column[] ROW_LEVEL = Arrays.stream(Es003Column.values())
+            .filter(c -> !c.entryLevel()).toArray(Es003Column[]::new);
+    private static final Es003Column[] ALL = Es003Column.values();
 
     /**
      * Parses the next row of the same entry. An ES-003 export repeats the entry-level values on every tariff row;
@@ -32,6 +35,8 @@ public final class Es003RowParser {
             return parse(source, header, cells);
         }
         Errors errors = new Errors(source, header, cells);
+        // the entry-level cells equal those of a row that passed this check
+        errors.checkText(ROW_LEVEL);
         String hts = hts(header, cells, errors);
         BigDecimal duty = duty(header, cells, errors);
         Integer lineNumber = errors.optionalInt(Es003Column.ENTRY_SUMMARY_LINE_NUMBER);
@@ -79,6 +84,7 @@ public final class Es003RowParser {
 
     public ParsedRow parse(RowSource source, Es003Header header, String[] cells) {
         Errors errors = new Errors(source, header, cells);
+        errors.checkText(ALL);
 
         EntryNumber entryNumber = null;
         String rawNumber = header.value(cells, Es003Column.ENTRY_SUMMARY_NUMBER);
@@ -104,7 +110,11 @@ public final class Es003RowParser {
         String importerNumber = null;
         String rawImporter = header.value(cells, Es003Column.IMPORTER_NUMBER);
         if (errors.requirePresent(Es003Column.IMPORTER_NUMBER, rawImporter)) {
-            importerNumber = Es003Values.clean(rawImporter);
+            try {
+                importerNumber = Es003Values.importerNumber(rawImporter);
+            } catch (InvalidValueException e) {
+                errors.add(Es003Column.IMPORTER_NUMBER, rawImporter, e.getMessage());
+            }
         }
 
         LocalDate entryDate = errors.date(Es003Column.ENTRY_DATE);
@@ -157,6 +167,8 @@ public final class Es003RowParser {
         private final Es003Header header;
         private final String[] cells;
         private List<RowError> list;
+        /** Columns whose text failed {@link Es003Values#checkText}: reported once, not parsed again. */
+        private long badText;
 
         Errors(RowSource source, Es003Header header, String[] cells) {
             this.source = source;
@@ -164,7 +176,26 @@ public final class Es003RowParser {
             this.cells = cells;
         }
 
+        /** Every value gets its bounds checked before it is parsed (issue 7 item 5). */
+        void checkText(Es003Column[] columns) {
+            for (Es003Column column : columns) {
+                String raw = header.value(cells, column);
+                if (raw == null || raw.isEmpty()) {
+                    continue;
+                }
+                try {
+                    Es003Values.checkText(raw);
+                } catch (InvalidValueException e) {
+                    add(column, raw, e.getMessage());
+                    badText |= 1L << column.ordinal();
+                }
+            }
+        }
+
         void add(Es003Column column, String raw, String message) {
+            if ((badText & (1L << column.ordinal())) != 0) {
+                return;
+            }
             if (list == null) {
                 list = new ArrayList<>(2);
             }

@@ -21,6 +21,18 @@ public final class Es003Values {
     private static final String MONEY_FORMATS = "expected an amount like 1234.56, $1,234.56, -12.00, (12.00) or FREE";
     private static final String FLAG_FORMATS = "expected Y/N, YES/NO, TRUE/FALSE or 1/0";
 
+    /**
+     * Bounds of what a value of a known column may be (issue 7): longer, larger or stranger values are rejected
+     * where they are parsed, so nothing later (PostgreSQL columns and indexes, file names, money columns of
+     * NUMERIC(18,2), memory) can fail on them. Generous for real ES-003 exports, whose longest value is a
+     * 13-character importer number and whose largest duty on one tariff row is far below ten billion dollars.
+     */
+    public static final int MAX_VALUE_CHARS = 256;
+    public static final int MAX_IMPORTER_CHARS = 40;
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2099;
+
     /** Per enum type: normalized key of each constant (see {@link #key}) to the constant. */
     private static final ClassValue<Map<String, Enum<?>>> ENUM_KEYS = new ClassValue<>() {
         @Override
@@ -48,6 +60,50 @@ public final class Es003Values {
         String s = trim(raw);
         if (s.length() >= 3 && s.charAt(0) == '=' && s.charAt(1) == '"' && s.charAt(s.length() - 1) == '"') {
             s = trim(s.substring(2, s.length() - 1));
+        }
+        return s;
+    }
+
+    /**
+     * Checks the text of a value before it is parsed: at most {@link #MAX_VALUE_CHARS} characters after trimming,
+     * and only characters a person could have typed — no control characters (a NUL would fail PostgreSQL, a line
+     * break or tab would reach file names), no U+FFFD (bytes that were not valid in the file's encoding), no broken
+     * surrogate pair and no non-character.
+     */
+    public static void checkText(String raw) {
+        String s = clean(raw);
+        if (s.length() > MAX_VALUE_CHARS) {
+            throw new InvalidValueException("value is " + s.length() + " characters long, more than "
+                    + MAX_VALUE_CHARS);
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+                throw new InvalidValueException(String.format("control character U+%04X at position %d", (int) c,
+                        i + 1));
+            }
+            if (c == '\uFFFD') {
+                throw new InvalidValueException("character U+FFFD at position " + (i + 1)
+                        + ": bytes not valid in the file's encoding");
+            }
+            if (c == '\uFFFE' || c == '\uFFFF') {
+                throw new InvalidValueException(String.format("U+%04X at position %d is not a character", (int) c,
+                        i + 1));
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidValueException("broken character (lone surrogate) at position " + (i + 1));
+            }
+        }
+    }
+
+    /** An importer number (SPEC §2: kept as written, trimmed and unwrapped), at most {@link #MAX_IMPORTER_CHARS}. */
+    public static String importerNumber(String raw) {
+        String s = clean(raw);
+        if (s.length() > MAX_IMPORTER_CHARS) {
+            throw new InvalidValueException("importer number is " + s.length() + " characters long, more than "
+                    + MAX_IMPORTER_CHARS);
         }
         return s;
     }
@@ -81,6 +137,9 @@ public final class Es003Values {
             year = digits(s, 0, dash, 4, 4, DATE_FORMATS);
             month = digits(s, dash + 1, dash2, 1, 2, DATE_FORMATS);
             day = digits(s, dash2 + 1, s.length(), 1, 2, DATE_FORMATS);
+        }
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new InvalidValueException("year " + year + " is outside " + MIN_YEAR + "-" + MAX_YEAR);
         }
         if (month < 1 || month > 12) {
             throw new InvalidValueException("no such date: month " + month + " does not exist");
@@ -165,7 +224,14 @@ public final class Es003Values {
         if (integerDigits + fractionDigits == 0) {
             throw new InvalidValueException(MONEY_FORMATS);
         }
-        return new BigDecimal(plain.toString());
+        BigDecimal amount = new BigDecimal(plain.toString());
+        if (amount.abs().compareTo(MAX_AMOUNT) > 0) {
+            throw new InvalidValueException("amount beyond " + MAX_AMOUNT.toPlainString() + " on one row");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new InvalidValueException("amount has fractions of a cent");
+        }
+        return amount;
     }
 
     /** A flag (SPEC §2): Y/N, YES/NO, TRUE/FALSE, 1/0 in any case; blank is false. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Packs the rows of a {@link RowFragment} into one text value for {@code cape_staged_fragment.payload} and back.
  * Rows are separated by RS (U+001E), a row is its line number then its cells separated by US (U+001F); a backslash,
- * RS or US inside a cell is escaped, so any cell text survives the round trip. A null cell comes back empty,
+ * RS, US or NUL inside a cell is escaped, so any cell text survives the round trip. A null cell comes back empty,
  * which the row parser treats the same (SPEC §2: blank and absent optional values have the same default). A row
  * with a defect ({@link StagedRow#defect()}) has {@code !} after its line number and the defect's column and text as
  * two cells before its own.
@@ -91,7 +91,7 @@ public final class FragmentCodec {
             char ch = payload.charAt(i);
             if (ch == ESCAPE) {
                 char next = payload.charAt(++i);
-                cell.append(next == '1' ? CELL : next == '2' ? ROW : next);
+                cell.append(next == '1' ? CELL : next == '2' ? ROW : next == '0' ? '\0' : next);
             } else {
                 cell.append(ch);
             }
@@ -100,7 +100,7 @@ public final class FragmentCodec {
     }
 
     private static void appendEscaped(StringBuilder sb, String cell) {
-        if (cell.indexOf(ESCAPE) < 0 && cell.indexOf(CELL) < 0 && cell.indexOf(ROW) < 0) {
+        if (cell.indexOf(ESCAPE) < 0 && cell.indexOf(CELL) < 0 && cell.indexOf(ROW) < 0 && cell.indexOf('\0') < 0) {
             sb.append(cell);
             return;
         }
@@ -110,6 +110,8 @@ public final class FragmentCodec {
                 case ESCAPE -> sb.append(ESCAPE).append(ESCAPE);
                 case CELL -> sb.append(ESCAPE).append('1');
                 case ROW -> sb.append(ESCAPE).append('2');
+                // PostgreSQL text cannot hold NUL; the row parser must still see it to reject the value
+                case '\0' -> sb.append(ESCAPE).append('0');
                 default -> sb.append(ch);
             }
         }

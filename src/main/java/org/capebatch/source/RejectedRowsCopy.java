@@ -27,10 +27,10 @@ public final class RejectedRowsCopy {
     public void add(int fileIndex, RowError error, EntryNumber entry) {
         int seq = seqByRow.merge(fileIndex + ":" + error.source().line(), 1, Integer::sum) - 1;
         copy.add(runId).add(fileIndex).add(error.source().line()).add(seq)
-                .add(error.source().file())
-                .add(nullToEmpty(error.column()))
-                .add(nullToEmpty(error.value()))
-                .add(error.message())
+                .add(storable(error.source().file()))
+                .add(storable(nullToEmpty(error.column())))
+                .add(storable(shown(nullToEmpty(error.value()))))
+                .add(storable(error.message()))
                 .add(entry == null ? null : entry.value())
                 .endRow();
     }
@@ -42,5 +42,18 @@ public final class RejectedRowsCopy {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** Longest value shown in rejected-rows.csv; the rest is summarised (a 10 MB cell helps nobody there). */
+    static final int MAX_SHOWN_CHARS = 300;
+
+    static String shown(String value) {
+        return value.length() <= MAX_SHOWN_CHARS ? value
+                : value.substring(0, MAX_SHOWN_CHARS) + "... (" + value.length() + " characters)";
+    }
+
+    /** PostgreSQL text cannot hold NUL: it is shown as U+2400 (the symbol for NUL), so the row is still listed. */
+    static String storable(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace('\0', '\u2400');
     }
 }

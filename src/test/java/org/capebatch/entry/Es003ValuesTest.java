@@ -283,4 +283,81 @@ class Es003ValuesTest {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("expected a whole number of at most 9 digits");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "9999999999.99     | 9999999999.99",
+            "-$9,999,999,999.99 | -9999999999.99",
+            "2000.000          | 2000.000",
+            "1.50              | 1.50",
+    })
+    void money_WhenAtItsBounds_ThenAccepted(String raw, BigDecimal expected) {
+        assertThat(Es003Values.money(raw)).isEqualByComparingTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "10000000000.00             | amount beyond 9999999999.99 on one row",
+            "$10,000,000,000,000,000.00 | amount beyond 9999999999.99 on one row",
+            "(10000000000)              | amount beyond 9999999999.99 on one row",
+            "2.005                      | amount has fractions of a cent",
+            "0.001                      | amount has fractions of a cent",
+    })
+    void money_WhenBeyondItsBounds_ThenError(String raw, String message) {
+        assertThatThrownBy(() -> Es003Values.money(raw))
+                .isInstanceOf(InvalidValueException.class).hasMessage(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"01/01/1900, 1900-01-01", "12/31/2099, 2099-12-31"})
+    void date_WhenAtYearBounds_ThenParsed(String raw, LocalDate expected) {
+        assertThat(Es003Values.date(raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12/31/1899, year 1899 is outside 1900-2099", "0001-01-01, year 1 is outside 1900-2099",
+            "9999-12-31, year 9999 is outside 1900-2099"})
+    void date_WhenYearBeyondBounds_ThenError(String raw, String message) {
+        assertThatThrownBy(() -> Es003Values.date(raw))
+                .isInstanceOf(InvalidValueException.class).hasMessage(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'12-34\u000056'       | control character U+0000 at position 6",
+            "'12\t34'              | control character U+0009 at position 3",
+            "'12\n34'              | control character U+000A at position 3",
+            "'12\u007F'            | control character U+007F at position 3",
+            "'12\u009B3'           | control character U+009B at position 3",
+            "'47\uFFFD23'          | character U+FFFD at position 3: bytes not valid in the file's encoding",
+            "'ab\uFFFF'            | U+FFFF at position 3 is not a character",
+            "'ab\uD800c'           | broken character (lone surrogate) at position 3",
+    })
+    void checkText_WhenCharacterNobodyTypes_ThenError(String raw, String message) {
+        String value = raw.translateEscapes();
+
+        assertThatThrownBy(() -> Es003Values.checkText(value))
+                .isInstanceOf(InvalidValueException.class).hasMessage(message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Société Générale", "\t12-3456789AB\r\n", "\uD83D\uDE00 ok", "=\"0123\""})
+    void checkText_WhenOrdinaryTextOrSurroundingWhitespace_ThenAccepted(String raw) {
+        Es003Values.checkText(raw.translateEscapes());
+        Es003Values.checkText("x".repeat(Es003Values.MAX_VALUE_CHARS));
+    }
+
+    @org.junit.jupiter.api.Test
+    void checkText_WhenLongerThanBound_ThenErrorWithLength() {
+        assertThatThrownBy(() -> Es003Values.checkText("4".repeat(300)))
+                .isInstanceOf(InvalidValueException.class).hasMessage("value is 300 characters long, more than 256");
+    }
+
+    @org.junit.jupiter.api.Test
+    void importerNumber_WhenLongerThan40_ThenError() {
+        assertThat(Es003Values.importerNumber(" " + "1".repeat(40) + " ")).hasSize(40);
+        assertThatThrownBy(() -> Es003Values.importerNumber("1".repeat(41)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("importer number is 41 characters long, more than 40");
+    }
 }

@@ -48,4 +48,37 @@ class CapeJobHostileInputTest extends JobTestSupport {
         assertThat(counts.get("rows_rejected").asLong()).isEqualTo(2);
         assertThat(counts.get("eligible").asLong()).isEqualTo(1);
     }
+
+    @Test
+    void run_WhenValuesBeyondTheirBounds_ThenRowsRejectedWithColumnAndRunCompletes() throws Exception {
+        // given: a NUL in an importer number and in an entry number, a duty of 10^16, an importer number of 300
+        // characters, a tab inside one, a payment in year 1 and a fraction of a cent (all failed a later step)
+        Path input = fixture("hostile-values.csv");
+
+        // when
+        JobExecution execution = run(input, RUN_DATE);
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunOutput out = new RunOutput(outputDir);
+        assertThat(out.rejected()).extracting(r -> r.get("line"), r -> r.get("column"), r -> r.get("message"))
+                .containsExactly(
+                        tuple("3", "Importer Number", "control character U+0000 at position 8"),
+                        tuple("4", "Line Tariff Duty Amount", "amount beyond 9999999999.99 on one row"),
+                        tuple("5", "Importer Number", "value is 300 characters long, more than 256"),
+                        tuple("6", "Importer Number", "control character U+0009 at position 7"),
+                        tuple("7", "Payment Date", "year 1 is outside 1900-2099"),
+                        tuple("8", "Line Tariff Duty Amount", "amount has fractions of a cent"),
+                        tuple("9", "Entry Summary Number", "control character U+0000 at position 8"));
+        // the NUL is shown, not lost: PostgreSQL text cannot hold it
+        assertThat(out.rejected().get(0).get("value")).isEqualTo("47-1234\u240056700");
+        Map<String, Map<String, String>> assessments = out.assessments();
+        assertThat(assessments.get("XMP00010221")).containsEntry("status", "ELIGIBLE");
+        assertThat(assessments).hasSize(7);
+        assessments.values().stream().filter(a -> !a.get("entry_number").equals("XMP00010221")).forEach(a ->
+                assertThat(a).as(a.get("entry_number")).containsEntry("reason", "DATA_ERROR"));
+        assertThat(out.manifest().get("counts").get("rows_rejected").asLong()).isEqualTo(7);
+        assertThat(outputDir.resolve("declarations")).isDirectoryContaining(p -> p.getFileName().toString()
+                .startsWith("CAPE_4712345670"));
+    }
 }
