@@ -8,6 +8,7 @@ import java.util.List;
 import org.capebatch.entry.AssembledEntry;
 import org.capebatch.entry.Entry;
 import org.capebatch.entry.EntryAssembler;
+import org.capebatch.entry.EntryFacts;
 import org.capebatch.entry.Es003Column;
 import org.capebatch.entry.Es003Header;
 import org.capebatch.entry.Es003RowParser;
@@ -55,6 +56,9 @@ public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, Li
     }
 
     private AssessedEntry assess(StagedEntry staged) {
+        if (staged.oversized()) {
+            return oversized(staged);
+        }
         List<ParsedRow> rows = new ArrayList<>(staged.rows().size());
         ParsedRow previous = null;
         String[] previousCells = null;
@@ -71,6 +75,20 @@ public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, Li
                 ? groupKeys.of(assessment.importerNumber(), staged.number())
                 : null;
         return new AssessedEntry(assessment, groupKey, assembled.rejections());
+    }
+
+    /**
+     * An entry with more rows than anyone could hold is a DATA_ERROR (README "Choices"): its importer and type come
+     * from its first row when that parses, and every one of its rows is listed in rejected-rows.csv by the writer.
+     */
+    private AssessedEntry oversized(StagedEntry staged) {
+        StagedEntry.Row first = staged.rows().get(0);
+        ParsedRow parsed = first.defect() != null ? null : parser.parse(first.source(), STAGED, first.cells());
+        EntryFacts facts = parsed == null || parsed.rejected() ? null : parsed.row().facts();
+        Entry entry = new Entry(staged.number(), facts, List.of(), true);
+        return new AssessedEntry(assessor.assess(entry, runDate, staged.ledger()), null, List.of(),
+                "entry has " + staged.oversizedRows() + " rows, more than the " + StagedEntryReader.MAX_ENTRY_ROWS
+                        + " one entry may have: not assessed (is the export one entry repeated?)");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.capebatch.assessment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -39,6 +40,7 @@ public class AssessmentWriter implements ItemWriter<List<AssessedEntry>> {
                 "status", "reason", "reasons", "remedy", "deadline", "urgent", "refund_deferred", "ieepa_duty",
                 "interest", "refund_total", "rate_type", "rate_assumed", "group_key");
         RejectedRowsCopy rejected = new RejectedRowsCopy(runId);
+        List<AssessedEntry> everyRowRejected = new ArrayList<>();
         for (List<AssessedEntry> batch : chunk) {
             for (AssessedEntry assessed : batch) {
                 Assessment a = assessed.assessment();
@@ -52,11 +54,18 @@ public class AssessmentWriter implements ItemWriter<List<AssessedEntry>> {
                     rejected.add(fileIndexByName.getOrDefault(error.source().file(), -1), error,
                             new EntryNumber(a.entryNumber()));
                 }
+                if (assessed.everyRowRejected() != null) {
+                    everyRowRejected.add(assessed);
+                }
             }
         }
         long entries = copy.rows();
         copy.flush(dataSource);
         rejected.flush(dataSource);
+        for (AssessedEntry assessed : everyRowRejected) {
+            OversizedEntries.rejectEveryRow(dataSource, runId, assessed.assessment().entryNumber(),
+                    assessed.everyRowRejected());
+        }
         written.accept(entries);
     }
 }

@@ -30,9 +30,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
 
     private static final String LAST_ENTRY = "last.entry";
+    /**
+     * Most rows one entry may have (README "Choices"): an entry summary has at most 999 lines of a few tariff rows
+     * each, so more is not an ES-003 export. Up to it an entry is held in memory whole; past it, only counted.
+     */
+    public static final int MAX_ENTRY_ROWS = 20_000;
     private static final int COLUMNS = Es003Column.values().length;
     private static final String SQL = """
-            SELECT entry_number, file_index, payload
+            SELECT entry_number, file_index, payload, row_count
               FROM cape_staged_fragment
              WHERE run_id = ? AND entry_number > ? AND entry_number <= ?
              ORDER BY entry_number, file_index, first_line
@@ -88,16 +93,26 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
         while (hasRow && batch.size() < batchEntries) {
             String number = rs.getString(1);
             List<StagedEntry.Row> rows = new ArrayList<>(4);
+            long rowCount = 0;
             while (hasRow && number.equals(rs.getString(1))) {
-                String file = fileNames.get(rs.getInt(2));
-                for (StagedRow row : FragmentCodec.decode(rs.getString(3), COLUMNS)) {
-                    RowSource source = new RowSource(file, row.line());
-                    rows.add(new StagedEntry.Row(source, row.cells(), row.defect() == null ? null
-                            : new RowError(source, row.defectColumn(), "", row.defect())));
+                rowCount += rs.getInt(4);
+                if (rowCount <= MAX_ENTRY_ROWS || rows.isEmpty()) {
+                    String file = fileNames.get(rs.getInt(2));
+                    for (StagedRow row : FragmentCodec.decode(rs.getString(3), COLUMNS)) {
+                        RowSource source = new RowSource(file, row.line());
+                        rows.add(new StagedEntry.Row(source, row.cells(), row.defect() == null ? null
+                                : new RowError(source, row.defectColumn(), "", row.defect())));
+                    }
+                }
+                if (rowCount > MAX_ENTRY_ROWS && rows.size() > 1) {
+                    // past the limit: keep the first row only, count the rest without decoding them
+                    rows = new ArrayList<>(rows.subList(0, 1));
                 }
                 hasRow = rs.next();
             }
-            batch.add(new StagedEntry(new EntryNumber(number), rows));
+            EntryNumber entry = new EntryNumber(number);
+            batch.add(rowCount > MAX_ENTRY_ROWS ? StagedEntry.oversized(entry, rows.get(0), rowCount)
+                    : new StagedEntry(entry, rows));
         }
         if (batch.isEmpty()) {
             return null;

@@ -81,4 +81,41 @@ class CapeJobHostileInputTest extends JobTestSupport {
         assertThat(outputDir.resolve("declarations")).isDirectoryContaining(p -> p.getFileName().toString()
                 .startsWith("CAPE_4712345670"));
     }
+
+    @Test
+    void run_WhenEntryHasMoreRowsThanTheLimit_ThenDataErrorWithEveryRowListed() throws Exception {
+        // given: one entry of exactly the limit, one of a row more (the bug report had 500k rows: out of memory)
+        Path input = tempDir.resolve("one-entry-many-rows.csv");
+        int limit = org.capebatch.assessment.StagedEntryReader.MAX_ENTRY_ROWS;
+        try (var out = java.nio.file.Files.newBufferedWriter(input)) {
+            out.write("Entry Summary Number,Entry Type Code,Importer Number,Entry Date,HTS Number - Full,"
+                    + "Line Tariff Duty Amount\n");
+            for (int i = 0; i < limit; i++) {
+                out.write("XMP00010221,01,47-123456700,06/16/2025,99030125,$1.00\n");
+            }
+            for (int i = 0; i <= limit; i++) {
+                out.write("XMP00010239,01,47-123456700,06/16/2025,99030125,$1.00\n");
+            }
+        }
+
+        // when
+        JobExecution execution = run(input, RUN_DATE);
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunOutput out = new RunOutput(outputDir);
+        RunChecks.assertConsistent(out, RUN_DATE, List.of(InputRows.of(input)), usedRows(execution));
+        Map<String, Map<String, String>> assessments = out.assessments();
+        assertThat(assessments.get("XMP00010221")).containsEntry("status", "ELIGIBLE")
+                .containsEntry("ieepa_duty", limit + ".00");
+        assertThat(assessments.get("XMP00010239")).containsEntry("reason", "DATA_ERROR")
+                .containsEntry("importer_number", "47-123456700").containsEntry("entry_type", "01");
+        List<Map<String, String>> rejected = out.rejected();
+        assertThat(rejected).hasSize(limit + 1).allSatisfy(r -> assertThat(r.get("message")).isEqualTo(
+                "entry has " + (limit + 1) + " rows, more than the " + limit
+                        + " one entry may have: not assessed (is the export one entry repeated?)"));
+        assertThat(rejected.get(0).get("line")).isEqualTo(String.valueOf(limit + 2));
+        assertThat(rejected.get(limit).get("line")).isEqualTo(String.valueOf(2 * limit + 2));
+        assertThat(out.manifest().get("counts").get("rows_rejected").asLong()).isEqualTo(limit + 1);
+    }
 }
