@@ -325,7 +325,7 @@ public final class Es003Values {
     }
 
     /** Lower-case ASCII letters and digits only: how SPEC §2 compares headers (and this class, status words). */
-    static String key(String s) {
+    public static String key(String s) {
         StringBuilder key = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -41,11 +41,12 @@ public class CapeJobConfiguration {
     public Job capeDeclarationJob(JobRepository jobRepository, Step inputCheckStep,
             @Qualifier("importStep") Step importStep, @Qualifier("assessStep") Step assessStep, Step declareStep,
             @Qualifier("renderStep") Step renderStep, Step completeDeclarationsStep, Step reportStep, RunLogListener runLogListener,
-            RunMetrics runMetrics) {
+            RunMetrics runMetrics, LedgerMetrics ledgerMetrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(RunParameters.VALIDATOR)
                 .listener(runLogListener)
                 .listener(runMetrics)
+                .listener(ledgerMetrics)
                 .start(inputCheckStep)
                 .next(importStep)
                 .next(assessStep)

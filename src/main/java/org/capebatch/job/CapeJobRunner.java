@@ -29,6 +29,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -63,9 +64,11 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private final InputFingerprints fingerprints;
     private ExitCode exitCode = ExitCode.COMPLETED;
     private Optional<RunMetrics.Totals> totals = Optional.empty();
+    private Job answersJob;
 
     @Autowired
-    public CapeJobRunner(JobOperator jobOperator, JobRepository jobRepository, Job capeDeclarationJob,
+    public CapeJobRunner(JobOperator jobOperator, JobRepository jobRepository,
+            @Qualifier("capeDeclarationJob") Job capeDeclarationJob,
             DataSource dataSource, ObjectProvider<RemotePartitionLocks> partitionLocks, CapeProperties properties,
             RunMetrics runMetrics, RunMetricsPusher metricsPusher) {
         this(jobOperator, jobRepository, capeDeclarationJob, dataSource, partitionLocks, properties, runMetrics,
@@ -88,6 +91,12 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         this.fingerprints = new InputFingerprints(new JdbcTemplate(dataSource));
     }
 
+    /** {@code capeAnswersJob} (SPEC §6), launched by {@code results=} or {@code release=}. */
+    @Autowired
+    void setAnswersJob(@Qualifier("capeAnswersJob") Job answersJob) {
+        this.answersJob = answersJob;
+    }
+
     @Override
     public void run(ApplicationArguments args) throws Exception {
         try {
@@ -99,6 +108,10 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void launch(ApplicationArguments args) throws Exception {
+        if (AnswersParameters.isAnswersCommand(args.getNonOptionArgs())) {
+            launchAnswers(args.getNonOptionArgs());
+            return;
+        }
         JobParameters parameters;
         RunParameters run;
         try {
@@ -117,6 +130,55 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
             log.error("Run {} could not complete", what, e);
             boolean lost = FailureLine.databaseLost(e);
             fail(ExitCode.FAILED, "run " + what + " FAILED: " + FailureLine.cause(e) + ". " + advice(lost));
+        }
+    }
+
+    /**
+     * An answers import (SPEC §6.1) under the same rules as a run: the instance lock, recovery of an execution a
+     * killed process left behind, exit 3 for files already imported, one line on stderr.
+     */
+    private void launchAnswers(List<String> args) throws Exception {
+        AnswersParameters answers;
+        try {
+            answers = AnswersParameters.parse(args);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            fail(ExitCode.USAGE, e.getMessage() + ". Usage: java -jar cape-batch.jar results=<file-or-directory>"
+                    + " (or release=<file-or-directory>) --cape.output-dir=<dir>");
+            return;
+        }
+        JobParameters parameters = answers.toJobParameters();
+        String what = answers.describe();
+        long lockKey = InstanceLock.key(parameters);
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisoryLock(lock, "pg_try_advisory_lock", lockKey)) {
+                fail(ExitCode.ALREADY_RUNNING, "import " + what + " is already running in another process;"
+                        + " wait for it to finish");
+                return;
+            }
+            try {
+                JobExecution last = jobRepository.getLastJobExecution(answersJob.getName(), parameters);
+                if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                    fail(ExitCode.ALREADY_COMPLETED, "import " + what + " already COMPLETED (execution "
+                            + last.getId() + "): these files were imported, nothing changed. A new download is a"
+                            + " new import");
+                    return;
+                }
+                if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+                    fail(ExitCode.ALREADY_COMPLETED, "import " + what + " was ABANDONED (execution "
+                            + last.getId() + ") and cannot resume");
+                    return;
+                }
+                if (last != null) {
+                    recovery.recover(last, what);
+                }
+                report(jobOperator.start(answersJob, parameters), what);
+            } finally {
+                unlockQuietly(lock, lockKey);
+            }
+        } catch (RuntimeException e) {
+            log.error("Import {} could not complete", what, e);
+            fail(ExitCode.FAILED, "import " + what + " FAILED: " + FailureLine.cause(e) + ". "
+                    + advice(FailureLine.databaseLost(e)));
         }
     }
 

@@ -61,6 +61,14 @@ public final class XlsxRawRowReader implements RawRowReader {
     private boolean finished;
 
     public XlsxRawRowReader(Path file) {
+        this(file, null);
+    }
+
+    /**
+     * Reads the sheet named {@code preferredSheet} when the workbook has one (ACE report exports put their data on
+     * sheet {@code Main Report} beside a {@code Parameters} sheet, SPEC §6.2), else the first sheet.
+     */
+    public XlsxRawRowReader(Path file, String preferredSheet) {
         this.file = file;
         OPCPackage opened = null;
         InputStream sheetStream = null;
@@ -76,8 +84,11 @@ public final class XlsxRawRowReader implements RawRowReader {
                         ? "every sheet of the workbook is hidden; unhide the ES-003 sheet"
                         : "the workbook has no sheet", null);
             }
-            this.sheetName = workbook.firstVisibleSheetName();
-            sheetStream = reader.getSheet(workbook.firstVisibleSheet());
+            sheetStream = preferredSheet == null ? null : openSheet(reader, preferredSheet);
+            this.sheetName = sheetStream != null ? preferredSheet : workbook.firstVisibleSheetName();
+            if (sheetStream == null) {
+                sheetStream = reader.getSheet(workbook.firstVisibleSheet());
+            }
             this.sheet = sheetStream;
             this.xml = XML.createXMLStreamReader(sheetStream);
             this.pkg = opened;
@@ -100,6 +111,20 @@ public final class XlsxRawRowReader implements RawRowReader {
             // POI reports a non-zip or non-OOXML file with assorted runtime exceptions.
             throw new MalformedSourceException(file, 0, "not a readable XLSX workbook: " + e.getMessage(), e);
         }
+    }
+
+    /** The sheet named {@code preferredSheet} (any case), or null when the workbook has none by that name. */
+    private static InputStream openSheet(XSSFReader reader, String preferredSheet)
+            throws IOException, OpenXML4JException {
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        while (sheets.hasNext()) {
+            InputStream sheet = sheets.next();
+            if (preferredSheet.equalsIgnoreCase(sheets.getSheetName().trim())) {
+                return sheet;
+            }
+            sheet.close();
+        }
+        return null;
     }
 
     @Override
