@@ -21,6 +21,8 @@ import org.capebatch.output.CsvFile;
 import org.capebatch.output.ManifestFile;
 import org.capebatch.output.OutputFiles;
 import org.capebatch.rules.LedgerState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -33,6 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * read back from the database and rewritten whole under temporary names, so a restart writes the same bytes.
  */
 public class AnswersReportTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswersReportTasklet.class);
 
     public static final String ANSWERS_FILE = "answers.csv";
     public static final String ENTRY_STATUS_FILE = "entry-status.csv";
@@ -84,13 +88,17 @@ public class AnswersReportTasklet implements Tasklet {
         Path workbook = outputDir.resolve(StatusWorkbookWriter.FILE_NAME);
         long importers = new StatusWorkbookWriter(jdbc, dataSource).write(workbook);
         outputFiles.record(ManifestFile.of(outputDir, workbook, importers));
+        Map<String, Long> states = countsBy("SELECT state, count(*) FROM cape_entry_state GROUP BY state",
+                LedgerState.values());
+        Map<String, Long> outcomes = countsBy("SELECT outcome, count(*) FROM cape_answer WHERE import_id = "
+                + importId + " GROUP BY outcome", Outcome.values());
+        long rows = rowsRead();
         AnswersManifestWriter.write(outputDir.resolve(AnswersManifestWriter.FILE_NAME), kind, input,
                 jdbc.queryForList("SELECT source_file || ' ' || sha256 FROM cape_answer_file WHERE import_id = ?"
                         + " ORDER BY file_index", String.class, importId),
-                countsBy("SELECT state, count(*) FROM cape_entry_state GROUP BY state", LedgerState.values()),
-                countsBy("SELECT outcome, count(*) FROM cape_answer WHERE import_id = " + importId
-                        + " GROUP BY outcome", Outcome.values()),
-                rowsRead(), outputFiles.all());
+                states, outcomes, rows, outputFiles.all());
+        // The line an operator reads after an import: what the rows did, and where the ledger stands.
+        log.info("{} rows read: {}; ledger: {}", rows, outcomes, states);
         return RepeatStatus.FINISHED;
     }
 
