@@ -32,7 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class AnswersJobConfiguration {
 
     public static final String JOB_NAME = "capeAnswersJob";
-    private static final String IMPORT_ID = CapeJobConfiguration.RUN_ID;
+    private static final String IMPORT_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
     private static final String PARAMETERS = "#{stepExecution.jobExecution.jobParameters}";
 
     @Bean
