@@ -59,7 +59,7 @@ class AnswerRowParserTest {
     @ParameterizedTest(name = "{0} / {1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             12,34.5    | 05/12/2026 | Refund Amount '12,34.5'
-            1.234      | 05/12/2026 | Refund Amount '1.234': amount must be whole cents
+            1.234      | 05/12/2026 | Refund Amount '1.234': amount has fractions of a cent
             12.00      | 02/30/2026 | Refund Date '02/30/2026': no such date
             """)
     void parse_WhenEs022MoneyOrDateMalformed_ThenRejectedWithColumnAndValue(String amount, String date,
