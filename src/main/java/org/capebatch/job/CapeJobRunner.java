@@ -99,6 +99,9 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (OperatorCommands.isOperatorCommand(args)) {
+            return;
+        }
         try {
             launch(args);
         } finally {

@@ -22,6 +22,9 @@ final class FailureLine {
 
     static final String DATABASE_LOST = "lost the connection to the job store database";
 
+    private static final java.util.regex.Pattern SPRING_SQL =
+            java.util.regex.Pattern.compile(".*; error code \\[-?\\d+\\]; (.+)");
+
     private FailureLine() {
     }
 
@@ -50,8 +53,19 @@ final class FailureLine {
         Optional<Throwable> specific = failures.stream()
                 .filter(t -> !String.valueOf(t.getMessage()).startsWith("Partition handler returned"))
                 .findFirst();
+        if (specific.isEmpty() && failures.isEmpty()) {
+            // Read back from the job store (the runs command): only the exit descriptions, stack traces as text.
+            Optional<String> described = failed.stream()
+                    .map(s -> fromDescription(s.getExitStatus().getExitDescription()))
+                    .filter(text -> !text.isBlank() && !text.startsWith("Partition handler returned"))
+                    .findFirst();
+            if (described.isPresent()) {
+                boolean lost = described.get().startsWith(DATABASE_LOST);
+                return new StepFailure(step, described.get(), lost);
+            }
+        }
         String cause = specific.map(FailureLine::cause)
-                .orElseGet(() -> cap(firstLine(execution.getExitStatus().getExitDescription())));
+                .orElseGet(() -> fromDescription(execution.getExitStatus().getExitDescription()));
         return new StepFailure(step, cause.isBlank() ? "no error recorded, see the log" : cause, false);
     }
 
@@ -88,6 +102,36 @@ final class FailureLine {
             }
         }
         return false;
+    }
+
+    /**
+     * The cause in an exit description as Batch stores it (a stack trace as text, cut at 2,500 characters): the
+     * message of the innermost "Caused by:" that made it into the text, without its class name.
+     */
+    static String fromDescription(String description) {
+        if (description == null || description.isBlank()) {
+            return "";
+        }
+        List<String> lines = description.lines().map(String::strip).toList();
+        String cause = lines.get(0);
+        for (String line : lines) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        boolean lost = description.contains("SQLSTATE(08") || description.contains("I/O error occurred while sending")
+                || description.contains("Connection is closed") || description.contains("Connection refused");
+        String text = cause.replaceFirst("^[\\w.$]+(Exception|Error)(: )?", "").strip();
+        // Spring's "X; uncategorized SQLException for SQL [...]; SQL state [..]; error code [0]; ERROR: ..." ends
+        // with the server's message, the only part a person needs.
+        java.util.regex.Matcher server = SPRING_SQL.matcher(text);
+        if (server.matches()) {
+            text = server.group(1);
+        }
+        if (text.isEmpty()) {
+            text = cause;
+        }
+        return lost ? DATABASE_LOST + " (" + cap(text) + ")" : cap(text);
     }
 
     private static String message(Throwable t) {

@@ -22,12 +22,11 @@ public record StartupFailure(int exitCode, String message) {
                 return new StartupFailure(UsageException.EXIT_CODE, SensitiveText.mask(bindMessage(bind)));
             }
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return new StartupFailure(1, "could not start: " + SensitiveText.mask(String.valueOf(root.getMessage()))
-                + ". Fix the cause and run the same command again");
+        // One short line whatever the exception (Flyway's text runs to several lines, a broken connection has
+        // driver text or none): the innermost message, capped, or "lost the connection ..." (issue 7 item 8).
+        return new StartupFailure(1, "could not start: " + SensitiveText.mask(FailureLine.cause(failure)) + ". "
+                + (FailureLine.databaseLost(failure) ? "Check that the database is up, then run the same command again"
+                        : "Fix the cause and run the same command again"));
     }
 
     /** Spring's own message names the target Java type; name the property, its value and the valid values. */
