@@ -118,4 +118,91 @@ class CapeJobHostileInputTest extends JobTestSupport {
         assertThat(rejected.get(limit).get("line")).isEqualTo(String.valueOf(2 * limit + 2));
         assertThat(out.manifest().get("counts").get("rows_rejected").asLong()).isEqualTo(limit + 1);
     }
+
+    @Test
+    void run_WhenWindows1252BytesOnlyAfter64KB_ThenImporterNumberReadAsWritten() throws Exception {
+        // given: 66 KB of ASCII, then an importer number with a Windows-1252 en dash (it became U+FFFD)
+        Path input = sourceFixture("windows-1252-after-64k.csv");
+
+        // when
+        JobExecution execution = run(input, RUN_DATE);
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunOutput out = new RunOutput(outputDir);
+        assertThat(out.rejected()).isEmpty();
+        assertThat(out.assessments().get("XMP00010239")).containsEntry("importer_number", "47\u2013123456700");
+    }
+
+    @Test
+    void run_WhenUtf8AndWindows1252Mixed_ThenInvalidBytesAreARejectedRowNamingFileLineAndColumn() throws Exception {
+        // given: UTF-8 early in the file, a Windows-1252 en dash in an importer number after 64 KB
+        Path input = sourceFixture("mixed-utf8-windows-1252.csv");
+
+        // when
+        JobExecution execution = run(input, RUN_DATE);
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunOutput out = new RunOutput(outputDir);
+        assertThat(out.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.get("source_file")).isEqualTo("mixed-utf8-windows-1252.csv");
+            assertThat(r.get("line")).isEqualTo("1003");
+            assertThat(r.get("column")).isEqualTo("Importer Number");
+            assertThat(r.get("message")).isEqualTo(
+                    "character U+FFFD at position 3: bytes not valid in the file's encoding");
+        });
+        assertThat(out.assessments().get("XMP00010239")).containsEntry("reason", "DATA_ERROR");
+        assertThat(out.assessments().get("XMP00010221")).containsEntry("status", "ELIGIBLE");
+    }
+
+    @Test
+    void run_WhenUtf16WithByteOrderMark_ThenSameAssessmentAsUtf8() throws Exception {
+        // when
+        JobExecution execution = run(sourceFixture("utf16le-bom.csv"), RUN_DATE);
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunOutput out = new RunOutput(outputDir);
+        assertThat(out.rejected()).isEmpty();
+        assertThat(out.assessments().get("XMP00010221")).containsEntry("status", "ELIGIBLE")
+                .containsEntry("importer_number", "47\u2013123456700").containsEntry("ieepa_duty", "1.00");
+    }
+
+    @Test
+    void run_WhenSplitFileHasStrayQuoteThenQuotedMultiLineCell_ThenSameOutputAsUnsplit() throws Exception {
+        // given: the same file imported whole, then in byte ranges of at least 200 bytes
+        Path input = sourceFixture("stray-quote-multiline.csv");
+        assertThat(run(input, RUN_DATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        byte[] whole = java.nio.file.Files.readAllBytes(outputDir.resolve(RunOutput.ASSESSMENTS));
+        assertThat(new RunOutput(outputDir).rejected()).isEmpty();
+        truncateAll();
+        outputDir = tempDir.resolve("out-split");
+        properties.setOutputDir(outputDir);
+        long minSplitBytes = properties.getJob().getMinSplitBytes();
+        int gridSize = properties.getJob().getGridSize();
+        properties.getJob().setMinSplitBytes(200);
+        properties.getJob().setGridSize(4);
+
+        // when
+        JobExecution execution;
+        try {
+            execution = run(input, RUN_DATE);
+        } finally {
+            // the Spring context (and these properties) is shared with the other job tests
+            properties.getJob().setMinSplitBytes(minSplitBytes);
+            properties.getJob().setGridSize(gridSize);
+        }
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("SELECT count(DISTINCT part) FROM cape_input_part")).isGreaterThan(1);
+        assertThat(java.nio.file.Files.readAllBytes(outputDir.resolve(RunOutput.ASSESSMENTS))).isEqualTo(whole);
+        assertThat(new RunOutput(outputDir).rejected()).isEmpty();
+        assertThat(new RunOutput(outputDir).manifest().get("counts").get("rows_read").asLong()).isEqualTo(40);
+    }
+
+    private static Path sourceFixture(String name) throws Exception {
+        return Path.of(CapeJobHostileInputTest.class.getResource("/fixtures/source/" + name).toURI());
+    }
 }

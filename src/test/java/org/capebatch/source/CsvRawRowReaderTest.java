@@ -134,6 +134,54 @@ class CsvRawRowReaderTest {
         assertThat(CsvEncoding.detect(file).charset()).isEqualTo(StandardCharsets.UTF_8);
     }
 
+    @ParameterizedTest
+    @CsvSource({"utf16le-bom.csv, UTF-16LE", "utf16be-bom.csv, UTF-16BE"})
+    void read_WhenUtf16WithByteOrderMark_ThenReadInItsByteOrder(String file, String charset) {
+        try (CsvRawRowReader reader = new CsvRawRowReader(fixture(file))) {
+            assertThat(reader.charset().name()).isEqualTo(charset);
+            assertThat(reader.header()).startsWith("Entry Summary Number", "Entry Type Code");
+            RawRow row = reader.next();
+            assertThat(row.line()).isEqualTo(2);
+            assertThat(row.cell(2)).isEqualTo("47\u2013123456700");
+            assertThat(row.cell(6)).isEqualTo("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale");
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "utf16le-no-bom.csv | utf16le-no-bom.csv: the file looks like UTF-16 without a byte order mark (every other"
+                    + " byte is NUL); save it as UTF-8 or Windows-1252 CSV",
+            "utf32-bom.csv      | utf32-bom.csv: the file is UTF-32 (by its byte order mark); save it as UTF-8 or"
+                    + " Windows-1252 CSV"})
+    void open_WhenUtf16WithoutMarkOrUtf32_ThenRefusedByName(String file, String message) {
+        assertThatThrownBy(() -> new CsvRawRowReader(fixture(file)))
+                .isInstanceOf(MalformedSourceException.class).hasMessage(message);
+    }
+
+    @Test
+    void read_WhenWindows1252BytesOnlyAfter64KB_ThenWholeFileReadAsWindows1252() {
+        try (CsvRawRowReader reader = new CsvRawRowReader(fixture("windows-1252-after-64k.csv"))) {
+            assertThat(reader.charset().name()).isEqualTo("windows-1252");
+            List<RawRow> rows = readAll(reader);
+            RawRow last = rows.get(rows.size() - 1);
+            assertThat(last.cell(2)).isEqualTo("47\u2013123456700");
+            assertThat(last.cell(6)).isEqualTo("SOCI\u00c9T\u00c9 G\u00c9N\u00c9RALE");
+        }
+    }
+
+    @Test
+    void read_WhenUtf8AndWindows1252Mixed_ThenUtf8AndTheOtherBytesMarkedInvalid() throws IOException {
+        Path file = fixture("mixed-utf8-windows-1252.csv");
+        assertThat(CsvEncoding.detect(file).mixed()).isTrue();
+        try (CsvRawRowReader reader = new CsvRawRowReader(file)) {
+            List<RawRow> rows = readAll(reader);
+            assertThat(rows.get(0).cell(6)).isEqualTo("Soci\u00e9t\u00e9");
+            // the row parser rejects the U+FFFD (Es003Values.checkText) with file, line and column
+            assertThat(rows.get(rows.size() - 1).cell(2)).isEqualTo("47\uFFFD123456700");
+        }
+    }
+
     @Test
     void read_When200kRows_ThenStreamedWithFlatMemory() throws IOException {
         // given: ~40 MB of text, which would take well over 80 MB of heap if held as strings

@@ -78,6 +78,90 @@ class CsvSplitterTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} parts")
+    @ValueSource(ints = {2, 3, 4, 5, 6, 8, 12, 40})
+    void split_WhenStrayQuoteThenQuotedMultiLineCell_ThenSameRowsAsOneReader(int parts) throws IOException {
+        // given: 12" PIPE in an unquoted cell (a plain character), then cells quoted over several lines (issue 7)
+        Path file = CsvRawRowReaderTest.fixture("stray-quote-multiline.csv");
+
+        // when
+        List<ByteRange> ranges = CsvSplitter.split(file, parts, 1);
+
+        // then
+        assertThat(ranges).hasSizeGreaterThan(1);
+        assertThat(pieces(file, ranges)).isEqualTo(whole(file));
+    }
+
+    @Test
+    void split_WhenRandomQuotesLineBreaksAndCommas_ThenSameRowsAsOneReaderOrWholeFile() throws IOException {
+        // cells as a reader sees them: plain, with stray quotes, quoted over lines, with doubled quotes, spaces after
+        String[] cells = {"a", "12\" PIPE", "\"x\ny\"", "\"q\"\"q\"", "\"\"", "", "\"a,b\"", "\"c\" ", "3/4\"",
+                "x\"\"y", "\"\n\"", "\"multi\r\nline\""};
+        String[] breaks = {"\n", "\n", "\r\n", "\n\n"};
+        // what makes the reader fail: a character after a closing quote, a quote left open
+        String[] breakers = {"\"d\"e", "\"open"};
+        Random random = new Random(20261201L);
+        int split = 0;
+        for (int n = 0; n < 400; n++) {
+            StringBuilder csv = new StringBuilder("h1,h2,h3\n");
+            int records = 5 + random.nextInt(40);
+            for (int r = 0; r < records; r++) {
+                int width = 1 + random.nextInt(4);
+                for (int c = 0; c < width; c++) {
+                    csv.append(c > 0 ? "," : "").append(random.nextInt(400) == 0
+                            ? breakers[random.nextInt(breakers.length)] : cells[random.nextInt(cells.length)]);
+                }
+                csv.append(breaks[random.nextInt(breaks.length)]);
+            }
+            Path file = dir.resolve("fuzz-" + n + ".csv");
+            Files.writeString(file, csv);
+            List<String> expected;
+            try {
+                expected = whole(file);
+            } catch (MalformedSourceException e) {
+                // one reader fails: so must the split, by not splitting
+                assertThat(CsvSplitter.split(file, 4, 1)).as(csv.toString()).containsExactly(ByteRange.WHOLE_FILE);
+                continue;
+            }
+            for (int parts : new int[] {2, 3, 5}) {
+                List<ByteRange> ranges = CsvSplitter.split(file, parts, 1);
+                split += ranges.size() > 1 ? 1 : 0;
+                assertThat(pieces(file, ranges)).as("%d parts of %s", parts, csv).isEqualTo(expected);
+            }
+        }
+        assertThat(split).isGreaterThan(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a,b\n\"x\"y,1\n2,3\n4,5\n6,7\n", "a,b\n1,2\n3,4\n5,\"open\n6,7\n8,9\n"})
+    void split_WhenReaderWouldFail_ThenWholeFileForOneReaderToReport(String content) throws IOException {
+        Path file = dir.resolve("broken.csv");
+        Files.writeString(file, content);
+
+        assertThat(CsvSplitter.split(file, 3, 1)).containsExactly(ByteRange.WHOLE_FILE);
+    }
+
+    @Test
+    void split_WhenUtf16_ThenWholeFile() throws IOException {
+        Path file = dir.resolve("utf16.csv");
+        Files.write(file, concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "a,b\n1,2\n3,4\n5,6\n7,8\n".repeat(20).getBytes(StandardCharsets.UTF_16LE)));
+
+        assertThat(CsvSplitter.split(file, 4, 1)).containsExactly(ByteRange.WHOLE_FILE);
+    }
+
+    private static List<String> pieces(Path file, List<ByteRange> ranges) {
+        List<String> rows = new ArrayList<>();
+        for (ByteRange range : ranges) {
+            try (CsvRawRowReader reader = new CsvRawRowReader(file, range)) {
+                for (RawRow row = reader.next(); row != null; row = reader.next()) {
+                    rows.add(row.toString());
+                }
+            }
+        }
+        return rows;
+    }
+
     private Path file(Charset charset, boolean bom) throws IOException {
         Random random = new Random(7);
         StringBuilder csv = new StringBuilder("Entry Summary Number,Note,Line Tariff Duty Amount\r\n");
