@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +25,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams the staged fragments of one entry-number range, grouped by entry, in batches of whole entries. One
- * forward cursor on its own connection (autocommit off, so the driver honours the fetch size and memory stays
- * flat). Restart state is the last entry of the last committed batch; a restart re-queries after it. Each entry carries the ledger's verdict on it (checks 13 and 14).
+ * Streams the staged fragments of one entry-number range, one entry (with all its rows) per item. One forward
+ * cursor on its own connection (autocommit off, so the driver honours the fetch size and memory stays flat). Each
+ * entry carries the ledger's verdict on it (checks 13 and 14), looked up for a block of entries read ahead (one
+ * query per block, not per entry). Restart state is the last entry handed out in the last committed chunk; a
+ * restart re-queries after it, so entries read ahead but not handed out are read again.
  */
-public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
+public class StagedEntryReader implements ItemStreamReader<StagedEntry> {
 
     private static final String LAST_ENTRY = "last.entry";
     /**
@@ -47,9 +51,13 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
     private final long runId;
     private final String fromExclusive;
     private final String toInclusive;
-    private final int batchEntries;
+    private final int lookAhead;
     private final Map<Integer, String> fileNames;
     private final LedgerVerdicts ledger;
+    /** Read from the cursor, waiting for their ledger verdicts (kept if the look-up fails, for the retried read). */
+    private final List<StagedEntry> unjudged = new ArrayList<>();
+    /** With their verdicts, not yet handed out. */
+    private final Deque<StagedEntry> ready = new ArrayDeque<>();
 
     private Connection connection;
     private PreparedStatement statement;
@@ -58,12 +66,12 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
     private String lastReturned;
 
     public StagedEntryReader(DataSource dataSource, CapeRun run, String fromExclusive, String toInclusive,
-            int batchEntries, Map<Integer, String> fileNames, LedgerVerdicts ledger) {
+            int lookAhead, Map<Integer, String> fileNames, LedgerVerdicts ledger) {
         this.dataSource = dataSource;
         this.runId = run.id();
         this.fromExclusive = fromExclusive;
         this.toInclusive = toInclusive;
-        this.batchEntries = batchEntries;
+        this.lookAhead = lookAhead;
         this.fileNames = fileNames;
         this.ledger = ledger;
     }
@@ -88,9 +96,23 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
     }
 
     @Override
-    public List<StagedEntry> read() throws SQLException {
-        List<StagedEntry> batch = new ArrayList<>(batchEntries);
-        while (hasRow && batch.size() < batchEntries) {
+    public StagedEntry read() throws SQLException {
+        if (ready.isEmpty()) {
+            if (unjudged.isEmpty()) {
+                readAhead();
+            }
+            ready.addAll(withLedger(unjudged));
+            unjudged.clear();
+        }
+        StagedEntry entry = ready.poll();
+        if (entry != null) {
+            lastReturned = entry.number().value();
+        }
+        return entry;
+    }
+
+    private void readAhead() throws SQLException {
+        while (hasRow && unjudged.size() < lookAhead) {
             String number = rs.getString(1);
             List<StagedEntry.Row> rows = new ArrayList<>(4);
             long rowCount = 0;
@@ -111,17 +133,12 @@ public class StagedEntryReader implements ItemStreamReader<List<StagedEntry>> {
                 hasRow = rs.next();
             }
             EntryNumber entry = new EntryNumber(number);
-            batch.add(rowCount > MAX_ENTRY_ROWS ? StagedEntry.oversized(entry, rows.get(0), rowCount)
+            unjudged.add(rowCount > MAX_ENTRY_ROWS ? StagedEntry.oversized(entry, rows.get(0), rowCount)
                     : new StagedEntry(entry, rows));
         }
-        if (batch.isEmpty()) {
-            return null;
-        }
-        lastReturned = batch.get(batch.size() - 1).number().value();
-        return withLedger(batch);
     }
 
-    /** Checks 13 and 14 need the ledger's word on each entry: one lookup per batch (see {@link LedgerVerdicts}). */
+    /** Checks 13 and 14 need the ledger's word on each entry: one lookup per block (see {@link LedgerVerdicts}). */
     private List<StagedEntry> withLedger(List<StagedEntry> batch) {
         Map<String, LedgerVerdict> verdicts = ledger.lookup(batch.stream().map(StagedEntry::number).toList());
         if (verdicts.isEmpty()) {

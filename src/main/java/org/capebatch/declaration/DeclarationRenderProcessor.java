@@ -1,7 +1,6 @@
 package org.capebatch.declaration;
 
 import java.util.List;
-import java.util.function.IntConsumer;
 
 import org.capebatch.output.ManifestFile;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -14,17 +13,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class DeclarationRenderProcessor implements ItemProcessor<String, List<ManifestFile>> {
 
     private final DeclarationRenderer renderer;
-    private final IntConsumer progress;
 
-    public DeclarationRenderProcessor(DeclarationRenderer renderer, IntConsumer progress) {
+    public DeclarationRenderProcessor(DeclarationRenderer renderer) {
         this.renderer = renderer;
-        this.progress = progress;
     }
 
     @Override
     public List<ManifestFile> process(String fileStem) throws Exception {
-        List<ManifestFile> files = renderer.renderIfChanged(fileStem);
-        progress.accept(1);
-        return files;
+        return renderer.renderIfChanged(fileStem);
     }
 }

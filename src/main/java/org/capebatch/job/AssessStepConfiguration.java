@@ -5,13 +5,15 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.capebatch.assessment.AssessBatchProcessor;
+import org.capebatch.assessment.AssessEntryProcessor;
 import org.capebatch.assessment.AssessedEntry;
 import org.capebatch.assessment.AssessmentWriter;
+import org.capebatch.assessment.EntrySkipPolicy;
 import org.capebatch.assessment.GroupKeys;
 import org.capebatch.assessment.LedgerVerdicts;
 import org.capebatch.assessment.StagedEntry;
 import org.capebatch.assessment.StagedEntryReader;
+import org.capebatch.assessment.UnassessableEntries;
 import org.capebatch.declaration.DeclarationGroups;
 import org.capebatch.declaration.GroupBy;
 import org.capebatch.jdbc.SavepointItemWriter;
@@ -19,12 +21,15 @@ import org.capebatch.jdbc.TransientErrors;
 import org.capebatch.refund.RateTable;
 import org.capebatch.refund.RefundCalculator;
 import org.capebatch.remote.RemotePartitionHandlers;
+import org.capebatch.rules.EligibilityRule;
+import org.capebatch.rules.EligibilityRules;
 import org.capebatch.rules.EntryAssessor;
 import org.capebatch.rules.RulesConfig;
 import org.capebatch.run.CapeRun;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,12 +37,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The assess step: entry-number range partitions, each a chunk step of entry batches (SPEC §3–§4). */
+/** The assess step: entry-number range partitions, each a chunk step of entries (SPEC §3–§4). */
 @Configuration(proxyBeanMethods = false)
 public class AssessStepConfiguration {
 
@@ -70,21 +77,29 @@ public class AssessStepConfiguration {
     public KeyRangePartitioner entryRangePartitioner(DataSource dataSource,
             @Value(CapeJobConfiguration.RUN) CapeRun run, Progress progress) {
         return new KeyRangePartitioner(new JdbcTemplate(dataSource), KeyRangePartitioner.ENTRY_KEYS, run.id(),
-                total -> progress.expect("assess", "entries", total));
+                total -> progress.expect("assess", total));
     }
 
+    /**
+     * One item is one entry; the commit interval is {@code cape.job.assess-chunk-size} entries. An entry whose
+     * assessment throws unexpectedly is skipped (up to {@code cape.job.skip-limit} per run) and recorded as a
+     * DATA_ERROR; transient database errors are retried.
+     */
     @Bean
     public Step assessPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StagedEntryReader stagedEntryReader, AssessBatchProcessor assessBatchProcessor,
-            AssessmentWriter assessmentWriter, TransientErrors transientErrors) {
+            StagedEntryReader stagedEntryReader, AssessEntryProcessor assessEntryProcessor,
+            AssessmentWriter assessmentWriter, UnassessableEntries unassessableEntries,
+            EntrySkipPolicy entrySkipPolicy, TransientErrors transientErrors, CapeProperties properties) {
         return new StepBuilder("assessPartitionStep", jobRepository)
-                .<List<StagedEntry>, List<AssessedEntry>>chunk(1)
+                .<StagedEntry, AssessedEntry>chunk(properties.getJob().getAssessChunkSize())
                 .transactionManager(transactionManager)
                 .reader(stagedEntryReader)
-                .processor(assessBatchProcessor)
+                .processor(assessEntryProcessor)
                 .writer(new SavepointItemWriter<>(assessmentWriter, transactionManager))
+                .listener(unassessableEntries)
                 .faultTolerant()
                 .retryPolicy(transientErrors.retryPolicy())
+                .skipPolicy(entrySkipPolicy)
                 .build();
     }
 
@@ -93,35 +108,61 @@ public class AssessStepConfiguration {
     public StagedEntryReader stagedEntryReader(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run,
             @Value("#{stepExecutionContext['fromExclusive']}") String from,
             @Value("#{stepExecutionContext['toInclusive']}") String to, CapeProperties properties) {
-        return new StagedEntryReader(dataSource, run, from, to, properties.getJob().getAssessBatchEntries(),
+        return new StagedEntryReader(dataSource, run, from, to, properties.getJob().getAssessChunkSize(),
                 fileNames(dataSource, run.id()), new LedgerVerdicts(new JdbcTemplate(dataSource), run.id()));
+    }
+
+    /**
+     * The checks and the refund calculator, as configured when the step starts. Step scope without a proxy (the
+     * class is final): only the step-scoped processor uses it, and creates it inside the step.
+     */
+    @Bean
+    @Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
+    public EntryAssessor stepEntryAssessor(CapeProperties properties, RateTable rateTable) {
+        return entryAssessor(properties, rateTable);
     }
 
     @Bean
     @StepScope
-    public AssessBatchProcessor assessBatchProcessor(CapeProperties properties,
-            @Value(CapeJobConfiguration.RUN) CapeRun run, RateTable rateTable) {
-        return new AssessBatchProcessor(entryAssessor(properties, rateTable), run,
+    public AssessEntryProcessor assessEntryProcessor(CapeProperties properties,
+            @Value(CapeJobConfiguration.RUN) CapeRun run, EntryAssessor stepEntryAssessor) {
+        return new AssessEntryProcessor(stepEntryAssessor, run,
                 groupKeys(properties.getDeclaration().getGroupBy()));
     }
 
     /** The checks of SPEC §3 and the estimate of §4, as configured when the step starts. */
     static EntryAssessor entryAssessor(CapeProperties properties, RateTable rateTable) {
-        CapeProperties.Rules rules = properties.getRules();
-        RulesConfig config = new RulesConfig(rules.getLiquidationWindowDays(), rules.getSafetyMarginDays(),
+        return entryAssessor(properties, rateTable, EligibilityRules.inOrder());
+    }
+
+    static EntryAssessor entryAssessor(CapeProperties properties, RateTable rateTable, List<EligibilityRule> rules) {
+        CapeProperties.Rules settings = properties.getRules();
+        RulesConfig config = new RulesConfig(settings.getLiquidationWindowDays(), settings.getSafetyMarginDays(),
                 properties.getDeclarant().getFilerCodes(), properties.getDeclarant().getImporters(),
-                rules.getPhase3Importers(), rules.getPhase3Start());
+                settings.getPhase3Importers(), settings.getPhase3Start());
         RefundCalculator refund = new RefundCalculator(rateTable, properties.getRefund().getLiquidationLagDays(),
                 properties.getRefund().getDefaultImporterType());
-        return new EntryAssessor(config, refund);
+        return new EntryAssessor(config, refund, rules);
+    }
+
+    @Bean
+    @StepScope
+    public UnassessableEntries unassessableEntries(AssessEntryProcessor assessEntryProcessor) {
+        return new UnassessableEntries(assessEntryProcessor);
+    }
+
+    @Bean
+    @StepScope
+    public EntrySkipPolicy entrySkipPolicy(CapeProperties properties, JobRepository jobRepository,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        return new EntrySkipPolicy(properties.getJob().getSkipLimit(), jobRepository, stepExecution);
     }
 
     @Bean
     @StepScope
     public AssessmentWriter assessmentWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run,
-            Progress progress) {
-        return new AssessmentWriter(dataSource, run, fileNames(dataSource, run.id()),
-                entries -> progress.add("assess", "entries", entries));
+            UnassessableEntries unassessableEntries) {
+        return new AssessmentWriter(dataSource, run, fileNames(dataSource, run.id()), unassessableEntries);
     }
 
     /** A malformed rate table is a startup error that names the line (RateTable's own message). */

@@ -41,12 +41,13 @@ public class CapeJobConfiguration {
     public Job capeDeclarationJob(JobRepository jobRepository, Step inputCheckStep,
             @Qualifier("importStep") Step importStep, @Qualifier("assessStep") Step assessStep, Step declareStep,
             @Qualifier("renderStep") Step renderStep, Step completeDeclarationsStep, Step reportStep, RunLogListener runLogListener,
-            RunMetrics runMetrics, LedgerMetrics ledgerMetrics) {
+            RunMetrics runMetrics, LedgerMetrics ledgerMetrics, Progress progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(RunParameters.VALIDATOR)
                 .listener(runLogListener)
                 .listener(runMetrics)
                 .listener(ledgerMetrics)
+                .listener(progress)
                 .start(inputCheckStep)
                 .next(importStep)
                 .next(assessStep)

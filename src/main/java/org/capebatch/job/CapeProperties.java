@@ -113,7 +113,8 @@ public class CapeProperties {
     public static class Job {
         private int gridSize = Runtime.getRuntime().availableProcessors();
         private int importBatchRows = 2000;
-        private int assessBatchEntries = 1000;
+        private int assessChunkSize = 1000;
+        private long skipLimit = 100;
         private long minSplitBytes = 32L * 1024 * 1024;
         private Duration progressInterval = Duration.ofSeconds(5);
         private boolean runOnStartup = true;
@@ -127,8 +128,22 @@ public class CapeProperties {
         }
         public int getImportBatchRows() { return importBatchRows; }
         public void setImportBatchRows(int rows) { this.importBatchRows = rows; }
-        public int getAssessBatchEntries() { return assessBatchEntries; }
-        public void setAssessBatchEntries(int entries) { this.assessBatchEntries = entries; }
+        /** Entries per chunk (commit) of the assess step; an item is one entry. */
+        public int getAssessChunkSize() { return assessChunkSize; }
+        public void setAssessChunkSize(int entries) {
+            if (entries < 1) {
+                throw new IllegalArgumentException("cape.job.assess-chunk-size must be at least 1, got " + entries);
+            }
+            this.assessChunkSize = entries;
+        }
+        /** Entries per run that may be skipped because their assessment threw; one more fails the run. */
+        public long getSkipLimit() { return skipLimit; }
+        public void setSkipLimit(long entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("cape.job.skip-limit must be at least 0, got " + entries);
+            }
+            this.skipLimit = entries;
+        }
         /** A CSV file is imported by up to grid-size partitions, each at least this many bytes. */
         public long getMinSplitBytes() { return minSplitBytes; }
         public void setMinSplitBytes(long bytes) { this.minSplitBytes = bytes; }

@@ -74,6 +74,7 @@ public class ImportStepConfiguration {
                 .reader(rawBatchReader)
                 .processor(new FragmentBuilder())
                 .writer(new SavepointItemWriter<>(stagingWriter, transactionManager))
+                .listener(new ImportRowCounts())
                 .faultTolerant()
                 .retryPolicy(transientErrors.retryPolicy())
                 .build();
@@ -87,11 +88,10 @@ public class ImportStepConfiguration {
             @Value("#{stepExecutionContext['rangeStart']}") long rangeStart,
             @Value("#{stepExecutionContext['rangeEnd']}") long rangeEnd,
             @Value("#{stepExecutionContext['firstLine']}") long firstLine,
-            CapeProperties properties, InputSource inputSource, Progress progress) {
+            CapeProperties properties, InputSource inputSource) {
         InputPart inputPart = new InputPart(new InputFile(fileIndex, Path.of(filePath)), part,
                 new ByteRange(rangeStart, rangeEnd, firstLine));
-        return new RawBatchReader(inputSource, inputPart,
-                properties.getJob().getImportBatchRows(), bytes -> progress.addWork("import", bytes));
+        return new RawBatchReader(inputSource, inputPart, properties.getJob().getImportBatchRows());
     }
 
     @Bean
@@ -104,8 +104,7 @@ public class ImportStepConfiguration {
 
     @Bean
     @StepScope
-    public StagingWriter stagingWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run,
-            Progress progress) {
-        return new StagingWriter(dataSource, run, rows -> progress.add("import", "rows", rows));
+    public StagingWriter stagingWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run) {
+        return new StagingWriter(dataSource, run);
     }
 }

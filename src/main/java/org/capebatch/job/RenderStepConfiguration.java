@@ -51,7 +51,7 @@ public class RenderStepConfiguration {
     public KeyRangePartitioner declarationRangePartitioner(DataSource dataSource,
             @Value(CapeJobConfiguration.RUN) CapeRun run, Progress progress) {
         return new KeyRangePartitioner(new JdbcTemplate(dataSource), KeyRangePartitioner.DECLARATION_KEYS, run.id(),
-                total -> progress.expect("render", "declarations", total));
+                total -> progress.expect("render", total));
     }
 
     @Bean
@@ -88,9 +88,9 @@ public class RenderStepConfiguration {
     @Bean
     @StepScope
     public DeclarationRenderProcessor declarationRenderer(DataSource dataSource, CapeProperties properties,
-            @Value(CapeJobConfiguration.RUN) CapeRun run, Progress progress) {
+            @Value(CapeJobConfiguration.RUN) CapeRun run) {
         DeclarationRenderer renderer = new DeclarationRenderer(new JdbcTemplate(dataSource), run);
-        return new DeclarationRenderProcessor(renderer, n -> progress.add("render", "declarations", n));
+        return new DeclarationRenderProcessor(renderer);
     }
 
     @Bean

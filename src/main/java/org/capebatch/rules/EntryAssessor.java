@@ -30,11 +30,17 @@ public final class EntryAssessor {
 
     private final RulesConfig config;
     private final RefundCalculator refunds;
-    private final List<EligibilityRule> rules = EligibilityRules.inOrder();
+    private final List<EligibilityRule> rules;
 
     public EntryAssessor(RulesConfig config, RefundCalculator refunds) {
+        this(config, refunds, EligibilityRules.inOrder());
+    }
+
+    /** With other checks than SPEC §3's, in the order given; the job itself always uses the constructor above. */
+    public EntryAssessor(RulesConfig config, RefundCalculator refunds, List<EligibilityRule> rules) {
         this.config = config;
         this.refunds = refunds;
+        this.rules = List.copyOf(rules);
     }
 
     public Assessment assess(Entry entry, LocalDate runDate, LedgerVerdict ledger) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 
 import org.capebatch.entry.Es003Header;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -13,24 +12,25 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads one ES-003 file as batches of raw rows. Restart state is the number of rows handed out in committed
- * chunks; on restart the file is reopened and that many rows are skipped, so no row is staged twice or lost.
+ * chunks; on restart the file is reopened and that many rows are skipped, so no row is staged twice or lost. The
+ * bytes of input read so far are saved beside it, for progress reports (not used on restart).
  */
 public class RawBatchReader implements ItemStreamReader<RawBatch> {
 
     private static final String ROWS_READ = "rows.read";
+    /** The bytes of input read at the last commit, in the step's execution context (job.Progress reads it). */
+    public static final String BYTES_READ = "bytes.read";
 
     private final InputPart part;
     private final InputFile file;
     private final InputSource source;
     private final int batchRows;
-    private final LongConsumer bytesProgress;
     private RawRowReader reader;
-    private long bytesReported;
+    private long bytesRead;
     private Es003Header header;
     private long rowsRead;
 
-    public RawBatchReader(InputSource source, InputPart part, int batchRows, LongConsumer bytesProgress) {
-        this.bytesProgress = bytesProgress;
+    public RawBatchReader(InputSource source, InputPart part, int batchRows) {
         this.source = source;
         this.part = part;
         this.file = part.file();
@@ -63,15 +63,14 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
             return null;
         }
         rowsRead += rows.size();
-        long bytes = reader.bytesRead();
-        bytesProgress.accept(bytes - bytesReported);
-        bytesReported = bytes;
+        bytesRead = reader.bytesRead();
         return new RawBatch(part, header, rows);
     }
 
     @Override
     public void update(ExecutionContext context) {
         context.putLong(ROWS_READ, rowsRead);
+        context.putLong(BYTES_READ, bytesRead);
     }
 
     @Override

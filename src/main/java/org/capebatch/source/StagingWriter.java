@@ -1,7 +1,5 @@
 package org.capebatch.source;
 
-import java.util.function.LongConsumer;
-
 import javax.sql.DataSource;
 
 import org.capebatch.entry.ParsedRow;
@@ -31,13 +29,11 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final long runId;
-    private final LongConsumer progress;
 
-    public StagingWriter(DataSource dataSource, CapeRun run, LongConsumer progress) {
+    public StagingWriter(DataSource dataSource, CapeRun run) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.runId = run.id();
-        this.progress = progress;
     }
 
     @Override
@@ -45,7 +41,6 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
         PgCopy staged = new PgCopy("cape_staged_fragment",
                 "run_id", "entry_number", "file_index", "first_line", "row_count", "payload");
         RejectedRowsCopy rejected = new RejectedRowsCopy(runId);
-        long rows = 0;
         for (ImportBatch batch : chunk) {
             int fileIndex = batch.part().file().index();
             for (RowFragment fragment : batch.fragments()) {
@@ -61,10 +56,8 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
             int rejectedRows = batch.rejected().size();
             jdbc.update(COUNT_ROWS, runId, fileIndex, batch.part().part(), batch.rowsRead(),
                     batch.rowsRead() - rejectedRows, rejectedRows);
-            rows += batch.rowsRead();
         }
         staged.flush(dataSource);
         rejected.flush(dataSource);
-        progress.accept(rows);
     }
 }

@@ -66,7 +66,7 @@ abstract class JobTestSupport {
         properties.getDeclaration().setMaxEntries(9999);
         properties.getDeclarant().setFilerCodes(new LinkedHashSet<>());
         properties.getDeclarant().setImporters(new LinkedHashSet<>());
-        properties.getJob().setAssessBatchEntries(1000);
+        properties.getJob().setSkipLimit(100);
         properties.getJob().setImportBatchRows(2000);
     }
 

@@ -39,7 +39,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * run side by side, each in its own database, so that they share the child JVMs' start-up time:
  * <ul>
  * <li>{@code clean}: two workers, one manager; output byte-identical to the local run, every partition run by a
- * worker;</li>
+ * worker; the manager's progress lines advance with what the workers commit;</li>
  * <li>{@code killed}: a worker is killed mid-partition; the manager fails naming the lost partition; the same
  * command, with the surviving worker and a fresh one, completes with identical output and re-runs only that
  * partition;</li>
@@ -56,6 +56,9 @@ class RemotePartitioningTest {
     private static final String LISTENING = "is listening for partition requests";
     private static final Pattern RUNNING_ASSESS =
             Pattern.compile("Running (assessPartitionStep:range\\d+) \\(step execution (\\d+)\\)");
+
+    private static final Pattern ASSESS_PROGRESS = Pattern.compile("Progress - assess: (\\d+) / 20000 entries");
+    private static final Pattern IMPORT_PROGRESS = Pattern.compile("Progress - import: (\\d+) rows");
 
     /** Kept after the test (not in the temporary directory) so that a failure can be diagnosed. */
     private static final Path LOGS = Path.of("target", "remote-partitioning-test");
@@ -155,6 +158,12 @@ class RemotePartitioningTest {
         assertThat(cleanManager.log()).doesNotContain("Running assessPartitionStep", "Running importFileStep",
                 "Executing step: [assessPartitionStep", "Executing step: [importFileStep");
         assertSameFiles(dir.resolve("clean-out"), dir.resolve("local-out"));
+        // Progress comes from the job repository, so the manager reports what its workers commit.
+        assertThat(progress(cleanManager.log(), ASSESS_PROGRESS)).as("assess progress lines of the manager")
+                .hasSizeGreaterThanOrEqualTo(2).isSorted().doesNotHaveDuplicates()
+                .allSatisfy(done -> assertThat(done).isBetween(1L, 20_000L));
+        assertThat(progress(cleanManager.log(), IMPORT_PROGRESS)).as("import progress lines of the manager")
+                .isNotEmpty().allSatisfy(done -> assertThat(done).isPositive());
 
         // killed: the manager fails fast naming the lost partition; the same command re-runs only that one.
         assertThat(killedManager.exitCode()).as("manager with a killed worker, see " + killedManager.out)
@@ -180,6 +189,15 @@ class RemotePartitioningTest {
         assertSameFiles(dir.resolve("timeout-out"), dir.resolve("local-out"));
     }
 
+    private static List<Long> progress(String log, Pattern line) {
+        List<Long> done = new ArrayList<>();
+        Matcher matcher = line.matcher(log);
+        while (matcher.find()) {
+            done.add(Long.parseLong(matcher.group(1)));
+        }
+        return done;
+    }
+
     private static List<String> partitionsOfLastExecution(JdbcTemplate db) {
         return db.queryForList("SELECT step_name FROM batch_step_execution WHERE job_execution_id ="
                 + " (SELECT max(job_execution_id) FROM batch_job_execution) AND step_name LIKE '%:%'", String.class);
@@ -191,7 +209,7 @@ class RemotePartitioningTest {
 
     /** Every process gets the same cape.* settings: workers assess (group keys) and import with them. */
     private static List<String> settings() {
-        return List.of("--cape.job.grid-size=4", "--cape.job.assess-batch-entries=100",
+        return List.of("--cape.job.grid-size=4", "--cape.job.assess-chunk-size=100",
                 "--cape.declaration.group-by=NONE");
     }
 
@@ -202,6 +220,7 @@ class RemotePartitioningTest {
     private static Child manager(String database, String name, String timeout) throws IOException {
         List<String> args = new ArrayList<>(remote(database, "manager", timeout));
         args.add("--cape.output-dir=" + dir.resolve(database + "-out"));
+        args.add("--cape.job.progress-interval=100ms");
         return launch(name, args, job());
     }
 

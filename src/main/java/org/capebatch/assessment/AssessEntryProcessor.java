@@ -19,12 +19,15 @@ import org.capebatch.rules.EntryAssessor;
 import org.capebatch.rules.LedgerVerdict;
 import org.capebatch.run.CapeRun;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.dao.DataAccessException;
 
 /**
- * Parses, assembles and assesses a batch of entries (SPEC §2–§4); row errors become the entry's DATA_ERROR and
- * rejected rows. Checks 13 and 14 use the ledger verdict that the reader attached to each entry.
+ * Parses, assembles and assesses one entry (SPEC §2–§4); row errors become the entry's DATA_ERROR and rejected
+ * rows. Checks 13 and 14 use the ledger verdict that the reader attached to the entry. An exception no check
+ * foresaw is not data: it leaves as {@link UnassessableEntryException}, which the step skips and
+ * {@link UnassessableEntries} records.
  */
-public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, List<AssessedEntry>> {
+public class AssessEntryProcessor implements ItemProcessor<StagedEntry, AssessedEntry> {
 
     /** Staged cells are in Es003Column order (source.FragmentBuilder), so one canonical header reads them all. */
     private static final Es003Header STAGED = Es003Header.resolve("staged",
@@ -36,23 +39,22 @@ public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, Li
     private final LocalDate runDate;
     private final GroupKeys groupKeys;
 
-    public AssessBatchProcessor(EntryAssessor assessor, CapeRun run, GroupKeys groupKeys) {
+    public AssessEntryProcessor(EntryAssessor assessor, CapeRun run, GroupKeys groupKeys) {
         this.assessor = assessor;
         this.runDate = run.runDate();
         this.groupKeys = groupKeys;
     }
 
     @Override
-    public List<AssessedEntry> process(List<StagedEntry> batch) {
-        List<AssessedEntry> out = new ArrayList<>(batch.size());
-        for (StagedEntry staged : batch) {
-            try {
-                out.add(assess(staged));
-            } catch (RuntimeException e) {
-                out.add(unassessable(staged, e));
-            }
+    public AssessedEntry process(StagedEntry staged) {
+        try {
+            return assess(staged);
+        } catch (DataAccessException e) {
+            // The database's, not the entry's: the step retries transient ones and fails on the rest.
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnassessableEntryException(staged.number(), e);
         }
-        return out;
     }
 
     private AssessedEntry assess(StagedEntry staged) {
@@ -92,11 +94,10 @@ public class AssessBatchProcessor implements ItemProcessor<List<StagedEntry>, Li
     }
 
     /**
-     * An entry whose data makes the rules themselves fail (a value no check foresaw) is isolated, not skipped with
-     * its whole batch: it becomes a DATA_ERROR, and every one of its rows is listed in rejected-rows.csv with the
-     * reason, so nothing is lost silently and the other entries of the batch go on.
+     * What is recorded for a skipped entry: a DATA_ERROR, with every one of its rows listed in rejected-rows.csv
+     * with the exception, so nothing is lost silently.
      */
-    private AssessedEntry unassessable(StagedEntry staged, RuntimeException e) {
+    AssessedEntry unassessable(StagedEntry staged, Throwable e) {
         String message = "entry could not be assessed: " + e;
         List<RowError> rejections = staged.rows().stream()
                 .map(row -> new RowError(row.source(), "", "", message)).toList();
