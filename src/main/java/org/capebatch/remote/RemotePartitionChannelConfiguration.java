@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
@@ -20,6 +21,8 @@ import org.springframework.integration.store.MessageGroupQueue;
 @Configuration(proxyBeanMethods = false)
 @Profile({"manager", "worker"})
 @EnableConfigurationProperties(RemotePartitioningProperties.class)
+// Spring Boot's integration auto-configuration is excluded (application.yml) so that local runs start none of it.
+@EnableIntegration
 public class RemotePartitionChannelConfiguration {
 
     @Bean

@@ -78,24 +78,41 @@ public class RemotePartitionLocks {
         }
     }
 
-    /** A held partition lock; closing unlocks it and returns the connection to the pool. */
+    /**
+     * A held partition lock; closing unlocks it and returns the connection to the pool. {@link #release()} may come
+     * first, from another thread ({@link PartitionStallWatchdog}); the lock is released once either way.
+     */
     public static final class Lease implements AutoCloseable {
 
         private final Connection connection;
         private final StepExecution partition;
+        private boolean released;
 
         private Lease(Connection connection, StepExecution partition) {
             this.connection = connection;
             this.partition = partition;
         }
 
-        @Override
-        public void close() throws SQLException {
+        /** Unlocks now; the partition then counts as lost for the manager if it is still marked running. */
+        public synchronized void release() throws SQLException {
+            if (released) {
+                return;
+            }
+            released = true;
             try {
                 call(connection, "pg_advisory_unlock", partition);
             } finally {
                 connection.close();
             }
+        }
+
+        public synchronized boolean isReleased() {
+            return released;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            release();
         }
     }
 }

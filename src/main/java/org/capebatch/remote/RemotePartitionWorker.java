@@ -38,13 +38,15 @@ public class RemotePartitionWorker {
     private final JobRepository jobRepository;
     private final StepExecutionRequestHandler requestHandler;
     private final RemotePartitionLocks locks;
+    private final PartitionStallWatchdog watchdog;
     private final String workerId;
 
     public RemotePartitionWorker(JobRepository jobRepository, StepExecutionRequestHandler requestHandler,
-            RemotePartitionLocks locks) {
+            RemotePartitionLocks locks, PartitionStallWatchdog watchdog) {
         this.jobRepository = jobRepository;
         this.requestHandler = requestHandler;
         this.locks = locks;
+        this.watchdog = watchdog;
         this.workerId = ProcessHandle.current().pid() + "@" + hostName();
     }
 
@@ -87,7 +89,10 @@ public class RemotePartitionWorker {
             partitionExecution.getExecutionContext().putString(WORKER_KEY, workerId);
             jobRepository.updateExecutionContext(partitionExecution);
             log.info("Running {} (step execution {}) in worker {}", partition, partitionExecution.getId(), workerId);
-            StepExecution result = requestHandler.handle(request);
+            StepExecution result;
+            try (PartitionStallWatchdog.Watch watch = watchdog.watch(partitionExecution, lease)) {
+                result = requestHandler.handle(request);
+            }
             log.info("Finished {} (step execution {}) in worker {}: {}", partition, result.getId(), workerId,
                     result.getStatus());
         }

@@ -21,6 +21,13 @@ public class RemotePartitioningProperties {
     /** How often an idle worker polls the request channel (one DELETE ... RETURNING per poll). */
     private Duration workerPollInterval = Duration.ofSeconds(1);
 
+    /**
+     * A worker whose partition has not committed a chunk for this long is stalled (a hung database call, a lock that
+     * never comes): it releases the partition's lock, so the manager fails that partition within a poll, and reports
+     * itself not live, so Kubernetes restarts it. Chunks commit every few seconds; keep this well above the longest.
+     */
+    private Duration stallTimeout = Duration.ofMinutes(10);
+
     /** Message group of the request channel in INT_CHANNEL_MESSAGE; manager and workers must agree. */
     private String channel = "cape-partition-requests";
 
@@ -30,6 +37,8 @@ public class RemotePartitioningProperties {
     public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
     public Duration getWorkerPollInterval() { return workerPollInterval; }
     public void setWorkerPollInterval(Duration interval) { this.workerPollInterval = interval; }
+    public Duration getStallTimeout() { return stallTimeout; }
+    public void setStallTimeout(Duration stallTimeout) { this.stallTimeout = stallTimeout; }
     public String getChannel() { return channel; }
     public void setChannel(String channel) { this.channel = channel; }
 }

@@ -5,6 +5,7 @@ import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -23,14 +24,20 @@ import org.springframework.integration.dsl.Pollers;
 public class RemotePartitioningWorkerConfiguration {
 
     @Bean
+    PartitionStallWatchdog partitionStallWatchdog(JobRepository jobRepository, ApplicationEventPublisher events,
+            RemotePartitioningProperties properties) {
+        return new PartitionStallWatchdog(jobRepository, events, properties.getStallTimeout());
+    }
+
+    @Bean
     RemotePartitionWorker remotePartitionWorker(JobRepository jobRepository, RemotePartitionLocks remotePartitionLocks,
-            BeanFactory beanFactory) {
+            PartitionStallWatchdog partitionStallWatchdog, BeanFactory beanFactory) {
         BeanFactoryStepLocator stepLocator = new BeanFactoryStepLocator();
         stepLocator.setBeanFactory(beanFactory);
         StepExecutionRequestHandler requestHandler = new StepExecutionRequestHandler();
         requestHandler.setJobRepository(jobRepository);
         requestHandler.setStepLocator(stepLocator);
-        return new RemotePartitionWorker(jobRepository, requestHandler, remotePartitionLocks);
+        return new RemotePartitionWorker(jobRepository, requestHandler, remotePartitionLocks, partitionStallWatchdog);
     }
 
     /** No transaction around the poll: the request is removed at once and the step commits chunk by chunk. */

@@ -54,6 +54,7 @@ class RemotePartitioningTest {
     private static final Duration RUN_WAIT = Duration.ofSeconds(240);
     private static final String TIMEOUT = "120s";
     private static final String LISTENING = "is listening for partition requests";
+    private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
     private static final Pattern RUNNING_ASSESS =
             Pattern.compile("Running (assessPartitionStep:range\\d+) \\(step execution (\\d+)\\)");
 
@@ -164,6 +165,10 @@ class RemotePartitioningTest {
                 .allSatisfy(done -> assertThat(done).isBetween(1L, 20_000L));
         assertThat(progress(cleanManager.log(), IMPORT_PROGRESS)).as("import progress lines of the manager")
                 .isNotEmpty().allSatisfy(done -> assertThat(done).isPositive());
+        assertServesActuator(clean1);
+        assertThat(cleanManager.log()).as("manager and local runs start no web server nor Spring Integration")
+                .doesNotContain("Tomcat started");
+        assertThat(local.log()).doesNotContain("Tomcat started", "errorChannel", "EventDrivenConsumer");
 
         // killed: the manager fails fast naming the lost partition; the same command re-runs only that one.
         assertThat(killedManager.exitCode()).as("manager with a killed worker, see " + killedManager.out)
@@ -230,7 +235,24 @@ class RemotePartitioningTest {
                 "--cape.remote.worker-poll-interval=200ms", "--cape.remote.timeout=" + timeout,
                 // Up to nine processes share the server's 50 connections (Hikari's default is 10 each); a worker
                 // needs three at most: partition lock, reader cursor, chunk transaction.
-                "--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=1");
+                "--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=1",
+                // Workers serve the actuator; any free port, as several run on this machine at once.
+                "--server.port=0");
+    }
+
+    /** Issue 11 item 6: the probes and the scrape endpoint of a running worker. */
+    private static void assertServesActuator(Child worker) throws Exception {
+        Matcher started = worker.find(TOMCAT_PORT);
+        assertThat(started).as("worker logs its port, see " + worker.out).isNotNull();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/prometheus")) {
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + started.group(1) + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains(path.endsWith("prometheus")
+                    ? "spring_batch_step_seconds" : "\"status\":\"UP\"");
+        }
     }
 
     private static String url(String database) {
