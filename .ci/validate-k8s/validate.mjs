@@ -3,7 +3,7 @@
 // cape-batch's own invariants. Prints one line and exits 0 when everything holds; otherwise lists every problem on
 // stderr and exits 1.
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,8 @@ import { parseAllDocuments } from "yaml";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const K8S = join(ROOT, "k8s");
 const CONFIG = join(ROOT, "config");
+const DOCKERFILE = join(ROOT, "Dockerfile");
+const POM = join(ROOT, "pom.xml");
 const SECRET_EXAMPLE = "secret.example.yaml";
 const PLACEHOLDER_SECRET = "CHANGE-ME";
 const SENSITIVE_KEY = /pass(word)?|secret|token|credential/i;
@@ -229,9 +231,95 @@ function checkConfigProfiles() {
   }
 }
 
+/** Dockerfile instructions of the last stage (the image), continuation lines joined, comments dropped. */
+function finalStage(text) {
+  const instructions = text.replace(/\\\r?\n/g, " ").split(/\r?\n/)
+    .map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))
+    .map((l) => { const [op, ...rest] = l.split(/\s+/); return { op: op.toUpperCase(), arg: rest.join(" ") }; });
+  const from = instructions.map((i) => i.op).lastIndexOf("FROM");
+  return from < 0 ? [] : instructions.slice(from);
+}
+
+/** Words of a Dockerfile exec-form (JSON) or shell-form argument. */
+const dockerWords = (arg) => (arg.startsWith("[") ? JSON.parse(arg) : arg.split(/\s+/));
+
+/** The jar each container starts ("-jar <path>", in its argv or inside a shell script argument). */
+function jarPaths(container) {
+  const argv = [...(container.command ?? []), ...(container.args ?? [])].join(" ");
+  return [...argv.matchAll(/-jar\s+(\S+)/g)].map((m) => m[1]);
+}
+
+/**
+ * The image (Dockerfile) and the manifests agree, checked without a container runtime: the jar the containers start
+ * is where the image puts it, the manager's /bin/sh exists in the base image, the image's user is the pods' runAsUser
+ * and runAsGroup, its Java is the pom's, and it copies the jar the build produces.
+ */
+function checkImage(docs) {
+  const where = "Dockerfile";
+  const workloads = docs.filter((d) => podSpec(d) != null);
+  if (!existsSync(DOCKERFILE)) {
+    problem(where, "missing: the manifests run an image (cape-batch) that nothing in the repository builds");
+    return;
+  }
+  const stage = finalStage(readFileSync(DOCKERFILE, "utf8"));
+  const base = stage.find((i) => i.op === "FROM")?.arg.split(/\s+/)[0] ?? "";
+  const copies = stage.filter((i) => i.op === "COPY" || i.op === "ADD")
+    .map((i) => dockerWords(i.arg).filter((w) => !w.startsWith("--")))
+    .map((words) => ({ sources: words.slice(0, -1), dest: words[words.length - 1] }));
+  const imageFiles = copies.flatMap((c) => c.sources.map((src) =>
+    c.dest.endsWith("/") ? c.dest + src.split("/").pop() : c.dest));
+  const user = stage.filter((i) => i.op === "USER").pop()?.arg ?? "root";
+  const entrypoint = stage.filter((i) => i.op === "ENTRYPOINT").pop()?.arg;
+
+  const pom = readFileSync(POM, "utf8");
+  const finalName = pom.match(/<finalName>([^<]+)<\/finalName>/)?.[1];
+  const javaVersion = pom.match(/<java\.version>([^<]+)<\/java\.version>/)?.[1];
+  if (finalName != null && !copies.some((c) => c.sources.some((s) => s.endsWith(`target/${finalName}.jar`)))) {
+    problem(where, `the image does not copy target/${finalName}.jar, the jar pom.xml builds`);
+  }
+  if (javaVersion != null && !new RegExp(`:${javaVersion}(\\D|$)`).test(base)) {
+    problem(where, `base image ${base} is not Java ${javaVersion} (pom.xml java.version)`);
+  }
+  if (/distroless|scratch|busybox|alpine/.test(base)) {
+    problem(where, `base image ${base}: the manager needs /bin/sh and GNU date, and the jar's PostgreSQL needs glibc`);
+  }
+  if (entrypoint != null) {
+    const jar = dockerWords(entrypoint).join(" ").match(/-jar\s+(\S+)/)?.[1];
+    if (jar != null && !imageFiles.includes(jar)) problem(where, `ENTRYPOINT starts ${jar}, which the image does not contain`);
+  }
+  const [uid, gid] = user.split(":");
+  for (const doc of workloads) {
+    const spec = podSpec(doc);
+    for (const c of containersOf(spec)) {
+      const at = `k8s ${name(doc)} container ${c.name}`;
+      for (const jar of jarPaths(c)) {
+        if (!imageFiles.includes(jar)) {
+          problem(at, `starts ${jar}, but the image puts the jar at ${imageFiles.filter((f) => f.endsWith(".jar")).join(", ") || "no .jar path"}`);
+        }
+      }
+      const command = c.command?.[0];
+      if (command != null && command.startsWith("/") && /distroless|scratch/.test(base)) {
+        problem(at, `runs ${command}, which base image ${base} does not have`);
+      }
+      const runAsUser = c.securityContext?.runAsUser ?? spec.securityContext?.runAsUser;
+      const runAsGroup = c.securityContext?.runAsGroup ?? spec.securityContext?.runAsGroup;
+      if (runAsUser != null && String(runAsUser) !== uid) {
+        problem(at, `runAsUser ${runAsUser} differs from the image's USER ${user}`);
+      }
+      if (runAsGroup != null && gid != null && String(runAsGroup) !== gid) {
+        problem(at, `runAsGroup ${runAsGroup} differs from the image's USER ${user}`);
+      }
+    }
+  }
+  if (!/^\d+(:\d+)?$/.test(user)) {
+    problem(where, `USER ${user} must be numeric, or runAsNonRoot cannot verify it`);
+  }
+}
+
 const { via, docs } = render();
 for (const doc of docs) await validateSchema(doc, `k8s ${name(doc)}`);
 checkInvariants(docs);
+checkImage(docs);
 const examples = await checkSecretExample();
 checkConfigProfiles();
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,8 @@ public final class CommandLine {
         RELEASE,
         /** Operator commands on the job store. */
         RUNS, ABANDON, PRUNE,
+        /** A process that launches no job: a remote-partitioning worker ({@code cape.job.run-on-startup=false}). */
+        WORKER,
         /** Synthetic ES-003 data, no Spring at all. */
         GENERATE,
         HELP;
@@ -70,10 +73,12 @@ public final class CommandLine {
             return new Invocation(Command.GENERATE, all.subList(1, all.size()));
         }
         List<String> words = new ArrayList<>();
+        List<String> options = new ArrayList<>();
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String arg : all) {
             if (arg.startsWith("--")) {
                 checkOption(arg);
+                options.add(arg);
             } else if (arg.indexOf('=') > 0) {
                 String name = arg.substring(0, arg.indexOf('='));
                 if (parameters.put(name, arg.substring(arg.indexOf('=') + 1)) != null) {
@@ -83,7 +88,7 @@ public final class CommandLine {
                 words.add(arg);
             }
         }
-        Command command = command(words, parameters);
+        Command command = command(words, parameters, options);
         switch (command) {
             case RUN -> checkRun(parameters);
             case RESULTS, RELEASE -> checkOnly(parameters, command.name().toLowerCase(Locale.ROOT));
@@ -94,7 +99,7 @@ public final class CommandLine {
         return new Invocation(command, all);
     }
 
-    private static Command command(List<String> words, Map<String, String> parameters) {
+    private static Command command(List<String> words, Map<String, String> parameters, List<String> options) {
         if (!words.isEmpty()) {
             Command command = WORDS.get(words.get(0));
             if (command == null || command == Command.GENERATE) {
@@ -110,7 +115,40 @@ public final class CommandLine {
         if (parameters.containsKey("release")) {
             return Command.RELEASE;
         }
+        if (parameters.isEmpty() && launchesNoJob(options)) {
+            return Command.WORKER;
+        }
         return Command.RUN;
+    }
+
+    /**
+     * Whether this process is a worker, which has no job parameters: profile {@code worker}, or
+     * {@code cape.job.run-on-startup=false}, from the command line, a system property or the environment (as the
+     * Kubernetes Deployment sets them).
+     */
+    private static boolean launchesNoJob(List<String> options) {
+        List<String> profiles = new ArrayList<>();
+        List<String> runOnStartup = new ArrayList<>();
+        for (String option : options) {
+            int eq = option.indexOf('=');
+            String name = relaxed(eq < 0 ? option.substring(2) : option.substring(2, eq));
+            String value = eq < 0 ? "" : option.substring(eq + 1);
+            if (name.equals("spring.profiles.active")) {
+                profiles.add(value);
+            } else if (name.equals("cape.job.runonstartup")) {
+                runOnStartup.add(value);
+            }
+        }
+        profiles.add(String.valueOf(System.getProperty("spring.profiles.active")));
+        profiles.add(String.valueOf(System.getenv("SPRING_PROFILES_ACTIVE")));
+        runOnStartup.add(String.valueOf(System.getProperty("cape.job.run-on-startup")));
+        runOnStartup.add(String.valueOf(System.getenv("CAPE_JOB_RUN_ON_STARTUP")));
+        return profiles.stream().flatMap(p -> Arrays.stream(p.split(","))).anyMatch(p -> p.trim().equals("worker"))
+                || runOnStartup.stream().anyMatch(v -> v.trim().equalsIgnoreCase("false"));
+    }
+
+    private static String relaxed(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     private static void checkOption(String arg) {
@@ -136,7 +174,8 @@ public final class CommandLine {
         String runDate = parameters.get(RunParameters.RUN_DATE);
         if (input == null && runDate == null) {
             throw new UsageException("no command given; usage: java -jar cape-batch.jar input=<file-or-directory|db>"
-                    + " runDate=<YYYY-MM-DD> --cape.output-dir=<dir> (java -jar cape-batch.jar --help lists all)");
+                    + " runDate=<YYYY-MM-DD> --cape.output-dir=<dir>, or --spring.profiles.active=...,worker for a"
+                    + " worker (java -jar cape-batch.jar --help lists all)");
         }
         if (input == null || input.isBlank()) {
             throw new UsageException("missing job parameter input; valid values: a .csv or .xlsx file, a directory,"
@@ -211,6 +250,8 @@ public final class CommandLine {
                       Mark an execution ABANDONED so that it is never resumed, and release its ledger assignments.
                   prune --keep-days=<N>
                       Delete job metadata and staging rows older than N days (never the ledger).
+                  --spring.profiles.active=postgres,worker --spring.config.additional-location=config/
+                      Run as a remote-partitioning worker: no job parameters; runs the partitions a manager sends.
                   generate [--entries=N] [--seed=S] [--output=<file>]
                       Write a synthetic ES-003 CSV (default 1000 entries, seed 1, es003-generated.csv).
                   --help

@@ -84,6 +84,11 @@ class CommandLineTest {
         assertThat(CommandLine.parse("abandon", "42").command()).isEqualTo(CommandLine.Command.ABANDON);
         assertThat(CommandLine.parse("prune", "--keep-days=30").command()).isEqualTo(CommandLine.Command.PRUNE);
         assertThat(CommandLine.parse("input=x", "--help").command()).isEqualTo(CommandLine.Command.HELP);
+        // workers have no job parameters (k8s/deployment-worker.yaml, the README's worker command)
+        assertThat(CommandLine.parse("--spring.profiles.active=postgres,worker",
+                "--spring.config.additional-location=config/").command()).isEqualTo(CommandLine.Command.WORKER);
+        assertThat(CommandLine.parse("--spring.config.additional-location=file:/etc/cape/",
+                "--cape.job.run-on-startup=false").command()).isEqualTo(CommandLine.Command.WORKER);
     }
 
     @Test
