@@ -50,7 +50,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class RemotePartitioningTest {
 
-    private static final Duration START_WAIT = Duration.ofSeconds(120);
+    private static final Duration START_WAIT = Duration.ofSeconds(300);
     private static final Duration RUN_WAIT = Duration.ofSeconds(240);
     private static final String TIMEOUT = "120s";
     private static final String LISTENING = "is listening for partition requests";
