@@ -20,13 +20,18 @@ import org.capebatch.remote.RemotePartitionLocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.micrometer.metrics.export.prometheus.PrometheusPushGatewayManager;
 import org.springframework.context.ApplicationContext;
 
 import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The command-line runner against the real job store, as an operator calls it (issue 11):
@@ -34,10 +39,12 @@ import com.sun.net.httpserver.HttpServer;
  * <li>item 2: a spelling of the same input path is the same run (refused as COMPLETED), and a run recorded by an
  * earlier version under the path as typed is still found by the same command;</li>
  * <li>item 1: an output directory that belongs to another run is refused with exit 2 before anything is written;</li>
+ * <li>item 9: the parameters logged once, as typed, and one closing line with the counts and the output;</li>
  * <li>item 3: the Pushgateway group holds the totals of the last COMPLETED run; a refused or failed run replaces
  * only {@code cape_last_run_status}, never the totals; nothing but cape's own gauges is pushed.</li>
  * </ul>
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CapeJobRunnerTest extends JobTestSupport {
 
     private static final String SAMPLE_RELATIVE = "sample/es003-sample.csv";
@@ -60,6 +67,29 @@ class CapeJobRunnerTest extends JobTestSupport {
     @AfterEach
     void stopGateway() {
         gateway.stop();
+    }
+
+    @Test
+    void run_WhenCompleted_ThenParametersLoggedOnceReadablyAndOneClosingLine(CapturedOutput output)
+            throws Exception {
+        String real = Path.of(SAMPLE_RELATIVE).toRealPath().toString();
+
+        assertThat(runner("input=" + SAMPLE_RELATIVE, "runDate=2026-11-30")).isZero();
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("runDate=2026-11-30"))
+                .filter(line -> line.contains("Starting") || line.contains("launched")).toList())
+                .singleElement().asString().endsWith("Starting capeDeclarationJob execution "
+                        + count("SELECT max(job_execution_id) FROM BATCH_JOB_EXECUTION") + " of instance "
+                        + count("SELECT max(job_instance_id) FROM BATCH_JOB_INSTANCE") + ": input=" + real
+                        + " runDate=2026-11-30");
+        assertThat(output.getOut()).doesNotContain("JobParameter{");
+        JsonNode manifest = new RunOutput(outputDir).manifest();
+        assertThat(output.getOut().lines().filter(line -> line.contains(" COMPLETED: ")).toList()).singleElement()
+                .asString().contains("CapeJobRunner - Run input=" + real + " runDate=2026-11-30 COMPLETED: "
+                        + manifest.at("/counts/entries").asLong() + " entries, "
+                        + manifest.at("/counts/eligible").asLong() + " eligible, refund total "
+                        + manifest.at("/totals/refund_total").asString() + " USD, output "
+                        + outputDir.toAbsolutePath().normalize() + ", ");
     }
 
     @Test

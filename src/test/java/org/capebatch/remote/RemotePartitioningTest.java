@@ -234,8 +234,10 @@ class RemotePartitioningTest {
                 "--spring.datasource.username=" + server.username(), "--cape.remote.poll-interval=300ms",
                 "--cape.remote.worker-poll-interval=200ms", "--cape.remote.timeout=" + timeout,
                 // Up to nine processes share the server's 50 connections (Hikari's default is 10 each); a worker
-                // needs three at most: partition lock, reader cursor, chunk transaction.
-                "--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=1",
+                // needs three at most: partition lock, reader cursor, chunk transaction. A manager renders with
+                // grid-size (4) local partitions while its runner holds the instance lock: 4 + 1 and the repository.
+                "--spring.datasource.hikari.maximum-pool-size=" + (profile.equals("manager") ? 7 : 4),
+                "--spring.datasource.hikari.minimum-idle=1",
                 // Workers serve the actuator; any free port, as several run on this machine at once.
                 "--server.port=0");
     }
