@@ -244,7 +244,7 @@ public final class CommandLine {
                       Import CBP's validation results into the ledger (SPEC §6).
                   release=<file-or-directory> --cape.output-dir=<dir>
                       Import CBP's release of entries into the ledger (SPEC §6).
-                  runs
+                  runs [--limit=N]
                       List the job executions: status, start and end, step counts, the failure.
                   abandon <execution>
                       Mark an execution ABANDONED so that it is never resumed, and release its ledger assignments.
