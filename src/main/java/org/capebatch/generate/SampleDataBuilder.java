@@ -240,8 +240,28 @@ public final class SampleDataBuilder {
                     + String.join(",", Es003Generator.FILER_CODES) + "," + EDGE_FILER + "\n```\n\n"
                     + "Reason `ALREADY_DECLARED` needs a ledger: run the sample twice with different run dates and "
                     + "every entry declared by the first run is `ALREADY_DECLARED` in the second.\n");
+            out.write(ANSWERS_README);
         }
     }
+
+    /** The sample's CBP answers (sample/answers, sample/release; SPEC §6), written by hand and described here. */
+    private static final String ANSWERS_README = "\n"
+            + "## CBP's answers (SPEC §6)\n"
+            + "\n"
+            + "`answers/` and `release/` continue the loop after the 2026-11-30 run (the main README, \"The whole loop on the\n"
+            + "sample\", shows the four commands and what they print):\n"
+            + "\n"
+            + "* `answers/1-claim-details-CAPE_47123456700_20261130_001.csv`: the Claim Details of declaration\n"
+            + "  `CAPE_47123456700_20261130_001` as ACE exports it (keys wrapped `=\"…\"`): 12 entries `Entry Summary Updated` under\n"
+            + "  claim `100000241223`; `XMP00010312` `Failed` `UNABLE TO CALCULATE DUTY` (RESUBMIT: declared again on\n"
+            + "  2026-12-01); `XMP00010338` `Failed` `INVALID HTS` (held, `FILE_PSC`); `XMP00010346` `Failed`\n"
+            + "  `ENTRY TYPE NOT ALLOWED` (held, `AWAIT_PHASE`).\n"
+            + "* `answers/2-ES-022.xlsx`: an ES-022 CAPE Entry Summary Report (sheet `Parameters`, then `Main Report` with a title\n"
+            + "  row): `XMP00010221` paid as estimated, `XMP00010247` paid $50.00 short (`CHECK_REFUND`), `XMP00010254` accepted\n"
+            + "  and not paid yet, `YOT00010401` accepted under another claim and paid. Written by\n"
+            + "  `org.capebatch.generate.SampleAnswersBuilder` (`java -cp target/cape-batch.jar\n"
+            + "  -Dloader.main=org.capebatch.generate.SampleAnswersBuilder org.springframework.boot.loader.launch.PropertiesLauncher sample`).\n"
+            + "* `release/psc-filed.csv`: releases `XMP00010338` after its PSC was filed (a declaration-style list).\n";
 
     private static String yn(boolean flag) {
         return flag ? "Y" : "N";

@@ -63,9 +63,9 @@ class SampleDataBuilderTest {
             remedies.add(line[4]);
         }
 
-        // NOT_DECLARANT needs a configured declarant, ALREADY_DECLARED a ledger from an earlier run
+        // NOT_DECLARANT needs a configured declarant, ALREADY_DECLARED and CBP_FAILED a ledger from earlier runs
         assertThat(reasons).isEqualTo(EnumSet.complementOf(EnumSet.of(Reason.NOT_DECLARANT,
-                Reason.ALREADY_DECLARED)));
+                Reason.ALREADY_DECLARED, Reason.CBP_FAILED)));
         assertThat(remedies).contains("PROTEST", "COURT", "FILE_CAPE", "RETRY", "REVIEW", "AWAIT_PHASE", "FIX_DATA");
         assertThat(expected).anyMatch(line -> line[1].equals("ELIGIBLE") && line[6].equals("Y"))
                 .anyMatch(line -> line[1].equals("ELIGIBLE") && line[7].equals("Y"))
