@@ -1,25 +1,43 @@
 #!/usr/bin/env bash
 # Benchmark: generate N synthetic entries (about 4 tariff rows each), run the job end to end with a fixed heap,
-# and print entries/second, job and wall time, and the peak RSS of the JVM and of PostgreSQL.
+# and print entries/second, job and wall time, the peak RSS of the JVM and of PostgreSQL, and each step's time.
 #
-#   scripts/benchmark.sh [entries=1000000] [heap=512m] [extra job options...]
+#   [IMPORTERS=K] [YARDSTICK=path/RawPipeline.java] [JAR=...] [JAVA_OPTS=...] \
+#     scripts/benchmark.sh [entries=1000000] [heap=512m] [extra job options...]
 #
-# Needs target/cape-batch.jar (./mvnw -B package -DskipTests). Inputs are cached in bench/ by size.
+# IMPORTERS draws the entries from K importers (a long tail; default: a few hundred), so a run writes about K
+# declarations. YARDSTICK compiles that plain program (the speed yardstick, not part of this repository) into
+# target/rawpipeline, runs it on the same input first and prints cape-batch's wall time as a ratio of its wall time.
+# Needs target/cape-batch.jar (./mvnw -B package -DskipTests), which also generates the input. Inputs are cached in bench/ by size and importers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 entries=${1:-1000000}
 heap=${2:-512m}
 shift $(( $# > 2 ? 2 : $# )) || true
 jar=${JAR:-target/cape-batch.jar}
-[ -f "$jar" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 2; }
+[ -f "$jar" ] && [ -f target/cape-batch.jar ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 2; }
 
-dir=bench/$entries
-input=bench/es003-$entries.csv
+name=$entries${IMPORTERS:+-i$IMPORTERS}
+dir=bench/$name
+input=bench/es003-$name.csv
 mkdir -p bench
 if [ ! -f "$input" ]; then
-  java -jar "$jar" generate --entries="$entries" --seed=42 --output="$input"
+  java -jar target/cape-batch.jar generate --entries="$entries" --seed=42 ${IMPORTERS:+--importers=$IMPORTERS} \
+    --output="$input"
 fi
 rm -rf "$dir" && mkdir -p "$dir"
+
+raw_s=
+if [ -n "${YARDSTICK:-}" ]; then
+  mkdir -p target/rawpipeline
+  javac -d target/rawpipeline "$YARDSTICK"
+  rates=$(dirname "$YARDSTICK")/../domain/overpayment-rates.csv
+  [ -f "$rates" ] || rates=src/main/resources/overpayment-rates.csv
+  raw_start=$(date +%s.%N)
+  java -Xmx2g -cp target/rawpipeline RawPipeline 2026-11-30 "$dir/raw-out" "$rates" "$input" > "$dir/raw.log" 2>&1 || {
+    echo "yardstick failed, see $dir/raw.log" >&2; exit 1; }
+  raw_s=$(awk -v a="$raw_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
+fi
 
 # Sample the RSS of this run's PostgreSQL (its postmaster, from postmaster.pid, and all its children) twice a
 # second; keep the peak of the sum.
@@ -51,5 +69,7 @@ wall_s=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')
 jvm_mb=$(( $(cat "$dir/jvm-peak-kb") / 1024 ))
 pg_mb=$(( $(cat "$pg_peak_file") / 1024 ))
 rate=$(awk -v n="$entries" -v t="$job_s" 'BEGIN {printf "%d", n / t}')
-echo "entries=$entries heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb postgres_peak_rss_mb=$pg_mb"
+ratio=
+[ -n "$raw_s" ] && ratio=" yardstick_wall_s=$raw_s ratio=$(awk -v a="$wall_s" -v b="$raw_s" 'BEGIN {printf "%.2f", a / b}')"
+echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb postgres_peak_rss_mb=$pg_mb$ratio"
 grep -E "step [a-zA-Z]+: " "$dir/run.log" | sed 's/.* - //'

@@ -55,37 +55,62 @@ public final class Es003Generator {
     private final String[][] importers; // {number, importer type column}
     private final String[] cells = new String[COUNT];
 
-    private Es003Generator(int entries, long seed) {
+    private Es003Generator(int importerCount, long seed) {
         this.random = new Random(seed);
-        this.importers = importers(Math.max(10, Math.min(400, entries / 5)));
+        this.importers = importers(importerCount);
+    }
+
+    /**
+     * The importer pool when none is asked for: a few hundred, as a mid-size broker's export has. Kept as it was
+     * so a seed gives the same file as before the {@code --importers} option existed.
+     */
+    public static int defaultImporters(int entries) {
+        return Math.max(10, Math.min(400, entries / 5));
     }
 
     /** Writes {@code entries} entries to {@code out} (replacing it). */
     public static void write(Path out, int entries, long seed) throws IOException {
-        writeFile(out, entries, seed);
+        writeFile(out, entries, seed, defaultImporters(entries));
     }
 
-    private static long writeFile(Path out, int entries, long seed) throws IOException {
+    /**
+     * Writes {@code entries} entries drawn from a pool of {@code importers} importers (replacing {@code out}).
+     * Importers are picked with a long tail whatever the pool size: the first gets about {@code 1/sqrt(pool)} of
+     * the entries, the last about {@code 1/(2 pool)}.
+     */
+    public static void write(Path out, int entries, long seed, int importers) throws IOException {
+        writeFile(out, entries, seed, importers);
+    }
+
+    private static long writeFile(Path out, int entries, long seed, int importers) throws IOException {
         try (Es003CsvWriter writer = new Es003CsvWriter(out)) {
             writer.writeHeader();
-            return write(writer, entries, seed);
+            return write(writer, entries, seed, importers);
         }
     }
 
     /** Appends the entries to an open writer; returns the number of rows written. */
     static long write(Es003CsvWriter writer, int entries, long seed) throws IOException {
+        return write(writer, entries, seed, defaultImporters(entries));
+    }
+
+    private static long write(Es003CsvWriter writer, int entries, long seed, int importers) throws IOException {
         if (entries < 0) {
             throw new IllegalArgumentException("entries must be >= 0: " + entries);
         }
+        if (importers < 1) {
+            throw new IllegalArgumentException("importers must be >= 1: " + importers);
+        }
         long before = writer.rows();
-        new Es003Generator(entries, seed).writeEntries(writer, entries);
+        new Es003Generator(importers, seed).writeEntries(writer, entries);
         return writer.rows() - before;
     }
 
-    /** {@code --entries=N --seed=S --output=path}; prints rows written and time taken. */
+    /** {@code --entries=N --seed=S --output=path [--importers=K]}; prints rows written and time taken. */
     public static void main(String[] args) throws IOException {
         int entries = 1000;
         long seed = 1;
+        Integer importers = null;
         Path output = Path.of("es003-generated.csv");
         try {
             for (String arg : args) {
@@ -99,9 +124,15 @@ public final class Es003Generator {
                     seed = number(arg, "a whole number", Long::parseLong);
                 } else if (arg.startsWith("--output=") && arg.length() > "--output=".length()) {
                     output = Path.of(arg.substring("--output=".length()));
+                } else if (arg.startsWith("--importers=")) {
+                    importers = number(arg, "a whole number from 1 to " + Integer.MAX_VALUE, Integer::parseInt);
+                    if (importers < 1) {
+                        throw new IllegalArgumentException(invalid(arg, "a whole number from 1 to "
+                                + Integer.MAX_VALUE));
+                    }
                 } else {
                     throw new IllegalArgumentException("generate: unknown option '" + arg
-                            + "'; valid options: --entries=N --seed=S --output=<file>");
+                            + "'; valid options: --entries=N --seed=S --output=<file> --importers=K");
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -111,7 +142,7 @@ public final class Es003Generator {
             return;
         }
         long start = System.nanoTime();
-        long rows = writeFile(output, entries, seed);
+        long rows = writeFile(output, entries, seed, importers == null ? defaultImporters(entries) : importers);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("Wrote %d entries, %d rows, %d bytes to %s in %d ms%n",
                 entries, rows, Files.size(output), output, millis);

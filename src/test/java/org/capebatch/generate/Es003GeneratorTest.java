@@ -96,6 +96,40 @@ class Es003GeneratorTest {
     }
 
     @Test
+    void write_WhenImporterCountGiven_ThenThatManyImportersWithALongTail() throws IOException {
+        // given: the long-tail shape of a large broker (about 2,000 importers per million entries)
+        Path file = tmp.resolve("many-importers.csv");
+
+        // when
+        Es003Generator.write(file, 20_000, 42, 1_000);
+
+        // then
+        Map<String, Set<String>> entriesByImporter = new HashMap<>();
+        try (CsvRawRowReader reader = new CsvRawRowReader(file)) {
+            for (RawRow row = reader.next(); row != null; row = reader.next()) {
+                entriesByImporter.computeIfAbsent(row.cell(Es003Columns.IMPORTER_NUMBER), k -> new HashSet<>())
+                        .add(row.cell(Es003Columns.ENTRY_NUMBER));
+            }
+        }
+        // a pool of 1,000 where the smallest draws about 10 entries: nearly all appear
+        assertThat(entriesByImporter).hasSizeBetween(950, 1_000);
+        List<Integer> sizes = entriesByImporter.values().stream().map(Set::size).sorted().toList();
+        assertThat(sizes.get(sizes.size() - 1)).as("largest importer").isGreaterThan(400);
+        assertThat(sizes.get(sizes.size() / 2)).as("median importer").isLessThan(25);
+    }
+
+    @Test
+    void write_WhenDefaultImporterCountPassedExplicitly_ThenSameBytesAsWithout() throws IOException {
+        Path implicit = tmp.resolve("implicit.csv");
+        Path explicit = tmp.resolve("explicit.csv");
+
+        Es003Generator.write(implicit, ENTRIES, 42);
+        Es003Generator.write(explicit, ENTRIES, 42, Es003Generator.defaultImporters(ENTRIES));
+
+        assertThat(Files.mismatch(implicit, explicit)).isEqualTo(-1L);
+    }
+
+    @Test
     void write_WhenZeroEntries_ThenHeaderOnly() throws IOException {
         Path file = tmp.resolve("empty.csv");
 
