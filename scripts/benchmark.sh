@@ -73,3 +73,21 @@ ratio=
 [ -n "$raw_s" ] && ratio=" yardstick_wall_s=$raw_s ratio=$(awk -v a="$wall_s" -v b="$raw_s" 'BEGIN {printf "%.2f", a / b}')"
 echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb postgres_peak_rss_mb=$pg_mb$ratio"
 grep -E "step [a-zA-Z]+: " "$dir/run.log" | sed 's/.* - //'
+# Wall time of each part: JVM and Spring start (embedded PostgreSQL and Flyway included), then each step.
+{
+  grep -oE "Started [A-Za-z]+ in [0-9.]+ seconds \(process running for [0-9.]+\)" "$dir/run.log" \
+    | sed -E 's/.*process running for ([0-9.]+).*/start \1/'
+  grep -oE "Step: \[[a-zA-Z]+Step\] executed in [0-9hms]+" "$dir/run.log" \
+    | sed -E 's/Step: \[([a-zA-Z]+)Step\] executed in /\1 /'
+} | awk '{
+  t = $2; s = 0
+  if (t ~ /^[0-9.]+$/) s = t
+  else {
+    if (match(t, /[0-9]+h/)) s += 3600 * substr(t, RSTART, RLENGTH - 1)
+    if (match(t, /[0-9]+m[0-9]/)) s += 60 * substr(t, RSTART, RLENGTH - 2)
+    else if (match(t, /[0-9]+m$/)) s += 60 * substr(t, RSTART, RLENGTH - 1)
+    if (match(t, /[0-9]+s/)) s += substr(t, RSTART, RLENGTH - 1)
+    if (match(t, /[0-9]+ms/)) s += substr(t, RSTART, RLENGTH - 2) / 1000
+  }
+  printf "%s%s_s=%.1f", (NR > 1 ? " " : "  time: "), $1, s
+} END { print "" }'

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
+import org.capebatch.output.AtomicFile;
 import org.capebatch.output.CsvFile;
 
 /**
@@ -77,6 +78,11 @@ public final class DeclarationCsvWriter implements Closeable {
 
     public void commit() throws IOException {
         file.commit();
+    }
+
+    /** Ends the file without publishing it: see {@link CsvFile#finish()}. */
+    public AtomicFile.Pending finish() throws IOException {
+        return file.finish();
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.capebatch.declaration;
 
 import java.util.List;
 
-import org.capebatch.output.ManifestFile;
+import org.capebatch.output.WrittenFile;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -10,7 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * with the hashes recorded when they were rendered, so a restarted step re-renders exactly the files that are
  * missing or differ (DESIGN.md), whatever the reader's position was.
  */
-public class DeclarationRenderProcessor implements ItemProcessor<String, List<ManifestFile>> {
+public class DeclarationRenderProcessor implements ItemProcessor<String, List<WrittenFile>> {
 
     private final DeclarationRenderer renderer;
 
@@ -19,7 +19,7 @@ public class DeclarationRenderProcessor implements ItemProcessor<String, List<Ma
     }
 
     @Override
-    public List<ManifestFile> process(String fileStem) throws Exception {
+    public List<WrittenFile> process(String fileStem) throws Exception {
         return renderer.renderIfChanged(fileStem);
     }
 }

@@ -118,6 +118,7 @@ public class CapeProperties {
         private long minSplitBytes = 32L * 1024 * 1024;
         private Duration progressInterval = Duration.ofSeconds(5);
         private boolean runOnStartup = true;
+        private int renderBatchDeclarations = 25;
 
         public int getGridSize() { return gridSize; }
         public void setGridSize(int gridSize) {
@@ -153,6 +154,15 @@ public class CapeProperties {
         /** Read by the {@code @ConditionalOnProperty} of {@code CapeJobRunner}; here so that it is a known name. */
         public boolean isRunOnStartup() { return runOnStartup; }
         public void setRunOnStartup(boolean runOnStartup) { this.runOnStartup = runOnStartup; }
+        /** Declarations rendered per render commit; their files are forced to disk together. */
+        public int getRenderBatchDeclarations() { return renderBatchDeclarations; }
+        public void setRenderBatchDeclarations(int declarations) {
+            if (declarations < 1) {
+                throw new IllegalArgumentException(
+                        "cape.job.render-batch-declarations must be at least 1, got " + declarations);
+            }
+            this.renderBatchDeclarations = declarations;
+        }
     }
 
     /** The embedded job store's pool (read through {@code @Value} before this class is bound). */

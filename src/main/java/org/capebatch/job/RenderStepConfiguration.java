@@ -1,12 +1,15 @@
 package org.capebatch.job;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.capebatch.declaration.DeclarationRenderProcessor;
 import org.capebatch.declaration.DeclarationRenderer;
 import org.capebatch.jdbc.SavepointItemWriter;
+import org.capebatch.output.WrittenFile;
 import org.capebatch.output.ManifestFile;
 import org.capebatch.output.OutputFileWriter;
 import org.capebatch.output.OutputFiles;
@@ -27,8 +30,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The render step: declarations split into ranges rendered in parallel; within a range one item per declaration,
- * rendered to CSV and XLSX and recorded with its hash in the same commit. A restart walks the range again and
- * re-renders only declarations whose files are missing or no longer match their recorded hash.
+ * rendered to CSV and XLSX. A chunk's files are forced to disk together, renamed into place, and recorded with
+ * their hashes in the chunk's commit (a commit and an fsync per declaration cost more than rendering a small one).
+ * A restart walks the range again and re-renders only declarations whose files are missing or no longer match
+ * their recorded hash.
  */
 @Configuration(proxyBeanMethods = false)
 public class RenderStepConfiguration {
@@ -57,9 +62,9 @@ public class RenderStepConfiguration {
     @Bean
     public Step renderPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcCursorItemReader<String> declarationReader, DeclarationRenderProcessor declarationRenderer,
-            OutputFileWriter outputFileWriter) {
+            OutputFileWriter outputFileWriter, CapeProperties properties) {
         return new StepBuilder("renderPartitionStep", jobRepository)
-                .<String, List<ManifestFile>>chunk(1)
+                .<String, List<WrittenFile>>chunk(properties.getJob().getRenderBatchDeclarations())
                 .transactionManager(transactionManager)
                 .reader(declarationReader)
                 .processor(declarationRenderer)
@@ -89,7 +94,11 @@ public class RenderStepConfiguration {
     @StepScope
     public DeclarationRenderProcessor declarationRenderer(DataSource dataSource, CapeProperties properties,
             @Value(CapeJobConfiguration.RUN) CapeRun run) {
-        DeclarationRenderer renderer = new DeclarationRenderer(new JdbcTemplate(dataSource), run);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // The run's recorded files, read once per partition: a query per declaration costs more than its render.
+        Map<String, ManifestFile> recorded = new OutputFiles(jdbc, run.id()).byPath();
+        DeclarationRenderer renderer = new DeclarationRenderer(jdbc, run,
+                path -> Optional.ofNullable(recorded.get(path)));
         return new DeclarationRenderProcessor(renderer);
     }
 

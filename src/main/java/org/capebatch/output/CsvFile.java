@@ -18,6 +18,7 @@ public final class CsvFile implements Closeable {
     private final AtomicFile.Pending pending;
     private final Writer out;
     private long rows;
+    private boolean handedOver;
 
     private CsvFile(AtomicFile.Pending pending, Charset charset) {
         this.pending = pending;
@@ -58,15 +59,32 @@ public final class CsvFile implements Closeable {
         return pending.target();
     }
 
+    /** SHA-256 of the file's bytes, computed as they were written; call after {@link #commit()}. */
+    public String sha256() throws IOException {
+        return pending.sha256();
+    }
+
     /** Publishes the file under its final name. */
     public void commit() throws IOException {
         out.flush();
         pending.commit();
     }
 
-    /** Discards the file unless committed. */
+    /**
+     * Ends the writing without publishing: the caller publishes the returned file, alone or in a batch
+     * ({@link AtomicFile#commitAll}), or closes it to discard it. Closing this CsvFile afterwards leaves it alone.
+     */
+    public AtomicFile.Pending finish() throws IOException {
+        out.flush();
+        handedOver = true;
+        return pending;
+    }
+
+    /** Discards the file unless committed or handed over by {@link #finish()}. */
     @Override
     public void close() throws IOException {
-        pending.close();
+        if (!handedOver) {
+            pending.close();
+        }
     }
 }

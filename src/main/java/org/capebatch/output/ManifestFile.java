@@ -14,6 +14,16 @@ public record ManifestFile(String path, String sha256, long rows) {
         return new ManifestFile(relativePath(outputDir, file), AtomicFile.sha256(file), rows);
     }
 
+    /** Describes {@code file}, which must lie under {@code outputDir}, with a hash computed as it was written. */
+    public static ManifestFile of(Path outputDir, Path file, String sha256, long rows) {
+        return new ManifestFile(relativePath(outputDir, file), sha256, rows);
+    }
+
+    /** Describes a file written through {@link AtomicFile.Pending}, with the hash computed as it was written. */
+    public static ManifestFile of(Path outputDir, AtomicFile.Pending file, long rows) throws IOException {
+        return new ManifestFile(relativePath(outputDir, file.target()), file.sha256(), rows);
+    }
+
     static String relativePath(Path outputDir, Path file) {
         Path relative = outputDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
         if (relative.toString().isEmpty() || relative.startsWith("..")) {

@@ -15,10 +15,26 @@ public final class OutputFiles {
         this.runId = runId;
     }
 
+    private static final String UPSERT = "INSERT INTO cape_output_file (run_id, path, sha256, rows) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (run_id, path) DO UPDATE SET sha256 = EXCLUDED.sha256, rows = EXCLUDED.rows";
+
     public void record(ManifestFile file) {
-        jdbc.update("INSERT INTO cape_output_file (run_id, path, sha256, rows) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (run_id, path) DO UPDATE SET sha256 = EXCLUDED.sha256, rows = EXCLUDED.rows",
-                runId, file.path(), file.sha256(), file.rows());
+        jdbc.update(UPSERT, runId, file.path(), file.sha256(), file.rows());
+    }
+
+    /** Records several files in one batch of statements. */
+    public void recordAll(List<ManifestFile> files) {
+        if (!files.isEmpty()) {
+            jdbc.batchUpdate(UPSERT, files.stream()
+                    .map(f -> new Object[] {runId, f.path(), f.sha256(), f.rows()}).toList());
+        }
+    }
+
+    /** Every recorded file of the run by path, for checking many files without a query each. */
+    public java.util.Map<String, ManifestFile> byPath() {
+        java.util.Map<String, ManifestFile> files = new java.util.HashMap<>();
+        all().forEach(f -> files.put(f.path(), f));
+        return files;
     }
 
     /** The recorded file at {@code path}, if the run recorded one. */

@@ -1,6 +1,7 @@
 package org.capebatch.output;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,10 +24,15 @@ public final class StableXlsx {
 
     /** Writes {@code workbook} to {@code target}; the caller still releases the workbook. */
     public static void write(Path target, StableSxssfWorkbook workbook, LocalDate runDate) throws IOException {
+        AtomicFile.write(target, out -> write(out, workbook, runDate));
+    }
+
+    /** Writes {@code workbook} to {@code out}, which stays open; the caller still releases the workbook. */
+    public static void write(OutputStream out, StableSxssfWorkbook workbook, LocalDate runDate) throws IOException {
         POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
         core.setCreated(Optional.of(Date.from(runDate.atStartOfDay(ZoneOffset.UTC).toInstant())));
         workbook.setEntryTime(runDate.atStartOfDay());
-        AtomicFile.write(target, workbook::write);
+        workbook.write(out);
     }
 
     /**

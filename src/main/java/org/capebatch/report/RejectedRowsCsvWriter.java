@@ -56,6 +56,11 @@ public final class RejectedRowsCsvWriter implements Closeable {
         file.commit();
     }
 
+    /** SHA-256 of the published file, computed while it was written. */
+    public String sha256() throws IOException {
+        return file.sha256();
+    }
+
     @Override
     public void close() throws IOException {
         file.close();

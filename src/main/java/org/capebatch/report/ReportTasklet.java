@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -21,6 +23,7 @@ import org.capebatch.entry.RowError;
 import org.capebatch.entry.RowSource;
 import org.capebatch.output.ManifestFile;
 import org.capebatch.output.OutputFiles;
+import org.capebatch.output.WrittenFile;
 import org.capebatch.rules.Assessment;
 import org.capebatch.rules.Reason;
 import org.capebatch.run.CapeRun;
@@ -79,10 +82,16 @@ public class ReportTasklet implements Tasklet {
         OutputFiles outputFiles = new OutputFiles(jdbc, runId);
         // The manifest must describe the files on disk: a declaration file removed or changed since it was
         // rendered (by hand, or by a crash of the machine) is rendered again first.
-        DeclarationRenderer declarations = new DeclarationRenderer(jdbc, run);
+        Map<String, ManifestFile> recorded = outputFiles.byPath();
+        DeclarationRenderer declarations = new DeclarationRenderer(jdbc, run,
+                path -> Optional.ofNullable(recorded.get(path)));
         for (String stem : jdbc.queryForList("SELECT file_stem FROM cape_declaration WHERE run_id = ?"
                 + " ORDER BY file_stem", String.class, runId)) {
-            declarations.renderIfChanged(stem).forEach(outputFiles::record);
+            List<WrittenFile> files = declarations.renderIfChanged(stem);
+            if (files.stream().anyMatch(f -> f.pending() != null)) {
+                WrittenFile.publishAll(files);
+                outputFiles.recordAll(files.stream().map(WrittenFile::file).toList());
+            }
         }
         outputFiles.record(writeAssessments());
         outputFiles.record(writeRejectedRows());
@@ -103,7 +112,7 @@ public class ReportTasklet implements Tasklet {
                 writer.write(a, stem == null ? null : stem + ".csv");
             });
             writer.commit();
-            return ManifestFile.of(outputDir, target, writer.rows());
+            return ManifestFile.of(outputDir, target, writer.sha256(), writer.rows());
         }
     }
 
@@ -113,7 +122,7 @@ public class ReportTasklet implements Tasklet {
             stream(REJECTED, rs -> writer.write(new RowError(new RowSource(rs.getString(1), rs.getLong(2)),
                     rs.getString(3), rs.getString(4), rs.getString(5))));
             writer.commit();
-            return ManifestFile.of(outputDir, target, writer.rows());
+            return ManifestFile.of(outputDir, target, writer.sha256(), writer.rows());
         }
     }
 

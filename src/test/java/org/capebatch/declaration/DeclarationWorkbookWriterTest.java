@@ -141,6 +141,63 @@ class DeclarationWorkbookWriterTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    @Test
+    void write_WhenAnyEntries_ThenSameBytesAsPoiCellByCell() throws IOException {
+        // The template writer must produce exactly what POI's streaming workbook writes for the same cells
+        // (manifest.json hashes stay as before): random amounts, blanks, masked and odd importer numbers, the row
+        // window of 200 crossed, a single entry, a different run date (new layout), and the 9,999 maximum.
+        java.util.Random random = new java.util.Random(20261130);
+        List<List<Assessment>> cases = new java.util.ArrayList<>();
+        cases.add(ENTRIES);
+        cases.add(List.of(ENTRIES.get(1)));
+        cases.add(List.of());
+        cases.add(randomEntries(random, 450));
+        cases.add(randomEntries(random, DeclarationCsvWriter.MAX_ENTRIES));
+        for (LocalDate runDate : List.of(RUN_DATE, LocalDate.of(2026, 11, 30))) {
+            for (List<Assessment> entries : cases) {
+                java.io.ByteArrayOutputStream template = new java.io.ByteArrayOutputStream();
+                java.io.ByteArrayOutputStream poi = new java.io.ByteArrayOutputStream();
+
+                long rows = DeclarationWorkbookWriter.write(template, NAME, runDate, entries);
+                DeclarationWorkbookWriter.writeWithPoi(poi, NAME, runDate, entries, styles -> { });
+
+                assertThat(rows).isEqualTo(entries.size());
+                assertThat(zipEntries(template.toByteArray())).as("%d entries, run date %s", entries.size(), runDate)
+                        .isEqualTo(zipEntries(poi.toByteArray()));
+                assertThat(template.toByteArray()).as("%d entries, run date %s", entries.size(), runDate)
+                        .isEqualTo(poi.toByteArray());
+            }
+        }
+    }
+
+    private static java.util.Map<String, String> zipEntries(byte[] xlsx) throws IOException {
+        java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveInputStream zip =
+                new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+
+    private static List<Assessment> randomEntries(java.util.Random random, int count) {
+        String[] importers = {"123-45-6789", "12-3456789AB", " 98-7654321 ", "A&B <\"Imports\">\tLtd", "Zoë Ünïcode 𝄞",
+            "ctrl\u0001char", null};
+        List<Assessment> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BigDecimal duty = BigDecimal.valueOf(random.nextInt(2_000_000_000), 2);
+            BigDecimal interest = BigDecimal.valueOf(random.nextInt(100_000), 2);
+            LocalDate deadline = random.nextInt(4) == 0 ? null : LocalDate.of(2026, 1, 1).plusDays(random.nextInt(400));
+            ImporterType rate = random.nextInt(5) == 0 ? null : ImporterType.values()[random.nextInt(2)];
+            entries.add(new Assessment(String.format("AB1%08d", 10_000_000 + i * 3), importers[random.nextInt(importers.length)],
+                    random.nextInt(6) == 0 ? null : "0" + (1 + random.nextInt(9)), AssessmentStatus.ELIGIBLE, null, List.of(),
+                    Remedy.FILE_CAPE, deadline, random.nextBoolean(), random.nextBoolean(), duty, interest,
+                    duty.add(interest), rate, random.nextBoolean()));
+        }
+        return entries;
+    }
+
     private static List<String> texts(Row row) {
         DataFormatter formatter = new DataFormatter();
         List<String> values = new java.util.ArrayList<>();

@@ -66,6 +66,55 @@ class AtomicFileTest {
     }
 
     @Test
+    void commitAll_WhenSeveralPendingFiles_ThenAllPublishedWithTheirHashes() throws IOException {
+        // given: files written but not yet published, as the render step leaves them until its chunk ends
+        java.util.List<AtomicFile.Pending> pending = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            AtomicFile.Pending file = AtomicFile.open(dir.resolve("sub/f" + i + ".csv"));
+            file.stream().write(("file " + i).getBytes(StandardCharsets.US_ASCII));
+            pending.add(file);
+        }
+        assertThat(dir.resolve("sub/f0.csv")).doesNotExist();
+
+        // when
+        AtomicFile.commitAll(pending);
+
+        // then
+        for (int i = 0; i < 20; i++) {
+            Path target = dir.resolve("sub/f" + i + ".csv");
+            assertThat(target).hasContent("file " + i);
+            assertThat(pending.get(i).published()).isTrue();
+            assertThat(pending.get(i).sha256()).isEqualTo(AtomicFile.sha256(target));
+        }
+        assertThat(Files.list(dir.resolve("sub"))).hasSize(20);
+    }
+
+    @Test
+    void commitAll_WhenOneFileWasDiscarded_ThenFailsAndPublishesNone() throws IOException {
+        AtomicFile.Pending kept = AtomicFile.open(dir.resolve("a.csv"));
+        kept.stream().write('a');
+        AtomicFile.Pending discarded = AtomicFile.open(dir.resolve("b.csv"));
+        discarded.close();
+
+        assertThatThrownBy(() -> AtomicFile.commitAll(java.util.List.of(kept, discarded)))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(dir.resolve("a.csv")).doesNotExist();
+        assertThat(dir.resolve("b.csv")).doesNotExist();
+        kept.close();
+        assertThat(Files.list(dir)).isEmpty();
+    }
+
+    @Test
+    void sha256_WhenPendingWritten_ThenDigestOfItsBytes() throws IOException {
+        try (AtomicFile.Pending file = AtomicFile.open(dir.resolve("abc"))) {
+            file.stream().write("abc".getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(file.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        }
+    }
+
+    @Test
     void tmpOf_WhenTarget_ThenHiddenSibling() {
         assertThat(AtomicFile.tmpOf(dir.resolve("a/b.xlsx"))).isEqualTo(dir.resolve("a/.b.xlsx.tmp"));
     }
