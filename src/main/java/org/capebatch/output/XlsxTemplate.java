@@ -2,6 +2,7 @@ package org.capebatch.output;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -100,7 +101,24 @@ public final class XlsxTemplate {
             throw new IllegalArgumentException("template has " + sheets + " sheets, got " + bodies.size());
         }
         long time = java.sql.Timestamp.valueOf(entryTime).getTime();
-        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+        // Closing the zip ends its Deflater, whose native memory would otherwise wait for a GC; the caller's
+        // stream stays open.
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        })) {
+            writeParts(zip, time, bodies);
+        }
+    }
+
+    private void writeParts(ZipArchiveOutputStream zip, long time, List<SheetBody> bodies) throws IOException {
         zip.setLevel(Deflater.BEST_SPEED);
         // As SXSSFWorkbook's default (Zip64Mode.Always), which StableSxssfWorkbook passes on: Zip64 extra fields
         // in every header.
