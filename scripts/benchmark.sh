@@ -64,15 +64,18 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 kill $sampler 2>/dev/null || true
 
-job_s=$(grep -oE "COMPLETED in [0-9.]+ s" "$dir/run.log" | grep -oE "[0-9.]+" | tail -1)
+# The runner's closing line: "... COMPLETED: <counts>, <seconds> s (execution n)" (older: "COMPLETED in <s> s").
+job_s=$(grep -oE "COMPLETED(:.*, | in )[0-9.]+ s( \(execution|$)" "$dir/run.log" | grep -oE "[0-9.]+ s" \
+  | grep -oE "[0-9.]+" | tail -1 || true)
+job_s=${job_s:-0}
 wall_s=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')
 jvm_mb=$(( $(cat "$dir/jvm-peak-kb") / 1024 ))
 pg_mb=$(( $(cat "$pg_peak_file") / 1024 ))
-rate=$(awk -v n="$entries" -v t="$job_s" 'BEGIN {printf "%d", n / t}')
+rate=$(awk -v n="$entries" -v t="$job_s" 'BEGIN {printf "%d", t > 0 ? n / t : 0}')
 ratio=
 [ -n "$raw_s" ] && ratio=" yardstick_wall_s=$raw_s ratio=$(awk -v a="$wall_s" -v b="$raw_s" 'BEGIN {printf "%.2f", a / b}')"
 echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb postgres_peak_rss_mb=$pg_mb$ratio"
-grep -E "step [a-zA-Z]+: " "$dir/run.log" | sed 's/.* - //'
+grep -E "step [a-zA-Z]+: " "$dir/run.log" | sed 's/.* - //' || true
 # Wall time of each part: JVM and Spring start (embedded PostgreSQL and Flyway included), then each step.
 {
   grep -oE "Started [A-Za-z]+ in [0-9.]+ seconds \(process running for [0-9.]+\)" "$dir/run.log" \
