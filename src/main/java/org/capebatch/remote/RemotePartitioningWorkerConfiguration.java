@@ -55,7 +55,7 @@ public class RemotePartitioningWorkerConfiguration {
     }
 
     @Bean
-    RemoteWorkerKeepAlive remoteWorkerKeepAlive(RemotePartitionWorker worker) {
-        return new RemoteWorkerKeepAlive(worker.workerId());
+    RemoteWorkerKeepAlive remoteWorkerKeepAlive(RemotePartitionWorker worker, ApplicationEventPublisher events) {
+        return new RemoteWorkerKeepAlive(worker.workerId(), events);
     }
 }
