@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.capebatch.output.AtomicFile;
@@ -25,8 +26,8 @@ import org.capebatch.rules.Assessment;
 /**
  * Writes a declaration as a workbook (SPEC §5): sheet "Entry Numbers" laid out like CBP's upload template (A1
  * {@code Entry Number}, one entry number per row as a text cell — a numeric cell would lose leading zeros when
- * saved as CSV), sheet "Detail" with each entry's refund estimate, and sheet "Summary" with the totals. Same
- * entries, same bytes.
+ * saved as CSV), sheet "Detail" with each entry's refund estimate, and sheet "Summary" with the totals. Both list
+ * sheets keep their header row frozen; Detail has an autofilter over its columns. Same entries, same bytes.
  *
  * <p>A run writes one workbook per declaration, thousands of them for a broker with many importers, so the
  * layout is built by POI ({@link SXSSFWorkbook}, {@link StableXlsx}) once per run date and each workbook is
@@ -43,6 +44,10 @@ public final class DeclarationWorkbookWriter {
         "Interest", "Refund Total", "Rate Type", "Rate Assumed", "Refund Deferred", "Deadline", "Urgent"};
     private static final int[] DETAIL_WIDTHS = {16, 16, 11, 14, 12, 14, 16, 13, 16, 12, 8};
     private static final int WINDOW = 200;
+
+    /** The Detail sheet's autofilter: the header row and room for every entry a declaration may hold. */
+    static final CellRangeAddress DETAIL_FILTER = new CellRangeAddress(0, DeclarationCsvWriter.MAX_ENTRIES, 0,
+            DETAIL_HEADERS.length - 1);
 
     /** The POI-built layout for one run date (the run date is the workbook's "created" property). */
     private record Layout(LocalDate runDate, XlsxTemplate template, int header, int text, int money, int date) {
@@ -160,7 +165,12 @@ public final class DeclarationWorkbookWriter {
             numbers.setDefaultColumnStyle(0, styles.text());
             numbers.setColumnWidth(0, 16 * 256);
             numbers.createRow(0).createCell(0).setCellValue(DeclarationCsvWriter.HEADER);
+            numbers.createFreezePane(0, 1);
             styles.header(detail.createRow(0), DETAIL_HEADERS);
+            detail.createFreezePane(0, 1);
+            // A fixed range (header plus the most entries a declaration holds): the template replays the layout
+            // part of the sheet unchanged, so the filter cannot follow each workbook's row count.
+            detail.setAutoFilter(DETAIL_FILTER);
             for (int i = 0; i < DETAIL_WIDTHS.length; i++) {
                 detail.setColumnWidth(i, DETAIL_WIDTHS[i] * 256);
             }

@@ -19,6 +19,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class StableXlsx {
 
+    /** The workbook's "creator" core property (POI would write "Apache POI"). */
+    public static final String CREATOR = "cape-batch";
+
     private StableXlsx() {
     }
 
@@ -31,6 +34,7 @@ public final class StableXlsx {
     public static void write(OutputStream out, StableSxssfWorkbook workbook, LocalDate runDate) throws IOException {
         POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
         core.setCreated(Optional.of(Date.from(runDate.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        core.setCreator(CREATOR);
         workbook.setEntryTime(runDate.atStartOfDay());
         workbook.write(out);
     }

@@ -36,7 +36,9 @@ import org.capebatch.output.WorkbookStyles;
  * Writes {@code summary.xlsx}, the run's totals for a person (SPEC §5): sheet "Summary", sheet "Excluded by
  * reason" with a bar chart, and sheet "Refund by importer". Charts need the full XSSF model, so the first two
  * (small) sheets are built in memory and the importer sheet, which may hold thousands of rows, is streamed by an
- * {@link SXSSFWorkbook} wrapped around them. SSN-format importer numbers are masked.
+ * {@link SXSSFWorkbook} wrapped around them. SSN-format importer numbers are masked; entries without one are
+ * labelled {@link #NO_IMPORTER}. The importer sheet keeps its header frozen and has an autofilter over its rows; the
+ * chart lists reasons by entry count, most first.
  */
 public final class SummaryWorkbookWriter {
 
@@ -44,6 +46,9 @@ public final class SummaryWorkbookWriter {
     public static final String SUMMARY_SHEET = "Summary";
     public static final String REASONS_SHEET = "Excluded by reason";
     public static final String IMPORTERS_SHEET = "Refund by importer";
+
+    /** The importer cell of entries without an importer number (DATA_ERROR entries), instead of a blank. */
+    public static final String NO_IMPORTER = "(no importer number)";
 
     private static final int WINDOW = 200;
 
@@ -100,9 +105,12 @@ public final class SummaryWorkbookWriter {
 
         XSSFSheet reasons = xssf.createSheet(REASONS_SHEET);
         styles.header(reasons.createRow(0), "Reason", "Entries", "IEEPA duty at stake");
-        // Check order of SPEC §3, whatever order the caller's query produced.
+        // Most entries first (the chart reads by size), ties in check order of SPEC §3, whatever order the
+        // caller's query produced.
         List<ReasonCount> sorted = data.excludedByReason().stream()
-                .sorted(Comparator.comparing(ReasonCount::reason)).toList();
+                .sorted(Comparator.comparingLong(ReasonCount::entries).reversed()
+                        .thenComparing(ReasonCount::reason))
+                .toList();
         for (int i = 0; i < sorted.size(); i++) {
             ReasonCount c = sorted.get(i);
             row = reasons.createRow(i + 1);
@@ -133,7 +141,9 @@ public final class SummaryWorkbookWriter {
         chart.setTitleText("Excluded entries by reason");
         chart.setTitleOverlay(false);
         XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
+        categories.setTitle("Reason");
         XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
+        values.setTitle("Entries");
         values.setCrosses(AxisCrosses.AUTO_ZERO);
         values.setCrossBetween(AxisCrossBetween.BETWEEN);
         XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
@@ -154,15 +164,20 @@ public final class SummaryWorkbookWriter {
         sheet.setColumnWidth(0, 20 * 256);
         sheet.setColumnWidth(3, 18 * 256);
         styles.header(sheet.createRow(0), "Importer", "Entries", "Eligible", "Refund total");
+        sheet.createFreezePane(0, 1);
         int r = 1;
         while (importers.hasNext()) {
             ImporterTotal t = importers.next();
             Row row = sheet.createRow(r++);
-            styles.text(row, 0, ImporterNumbers.masked(t.importerNumber()));
+            String importer = t.importerNumber() == null || t.importerNumber().isBlank() ? NO_IMPORTER
+                    : ImporterNumbers.masked(t.importerNumber());
+            styles.text(row, 0, importer);
             styles.number(row, 1, t.entries());
             styles.number(row, 2, t.eligible());
             styles.money(row, 3, t.refundTotal());
         }
+        // Set after the rows are streamed: the filter and its defined name are written with the sheet's layout.
+        sheet.setAutoFilter(new CellRangeAddress(0, r - 1, 0, 3));
         return r - 1L;
     }
 }

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.capebatch.entry.ImporterType;
 import org.capebatch.rules.Assessment;
@@ -104,6 +105,28 @@ class DeclarationWorkbookWriterTest {
             assertThat(summary.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(1334.56);
             assertThat(summary.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(11.00);
             assertThat(summary.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(1345.56);
+        }
+    }
+
+    @Test
+    void write_WhenEntries_ThenHeadersFrozenDetailFilteredAndCreatorCapeBatch() throws IOException {
+        Path target = dir.resolve("f.xlsx");
+
+        DeclarationWorkbookWriter.write(target, NAME, RUN_DATE, ENTRIES);
+
+        try (XSSFWorkbook wb = open(target)) {
+            XSSFSheet numbers = wb.getSheet("Entry Numbers");
+            XSSFSheet detail = wb.getSheet("Detail");
+            for (XSSFSheet sheet : List.of(numbers, detail)) {
+                assertThat(sheet.getPaneInformation().isFreezePane()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+                assertThat(sheet.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 0);
+            }
+            assertThat(detail.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K10000");
+            assertThat(numbers.getCTWorksheet().isSetAutoFilter()).isFalse();
+            assertThat(numbers.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Entry Number");
+            assertThat(numbers.getRow(1).getCell(0).getStringCellValue()).isEqualTo("00112345678");
+            assertThat(wb.getProperties().getCoreProperties().getCreator()).isEqualTo("cape-batch");
         }
     }
 

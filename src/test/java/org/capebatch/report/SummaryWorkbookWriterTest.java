@@ -17,11 +17,16 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.capebatch.rules.Reason;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTPlotArea;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTTitle;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTRegularTextRun;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextParagraph;
 import org.junit.jupiter.api.io.TempDir;
 
 class SummaryWorkbookWriterTest {
@@ -70,7 +75,7 @@ class SummaryWorkbookWriterTest {
     }
 
     @Test
-    void write_WhenExcludedReasons_ThenSortedInCheckOrderWithBarChart() throws IOException {
+    void write_WhenExcludedReasons_ThenSortedByCountWithBarChart() throws IOException {
         Path target = dir.resolve("summary.xlsx");
 
         SummaryWorkbookWriter.write(target, data(REASONS), IMPORTERS.iterator());
@@ -79,7 +84,7 @@ class SummaryWorkbookWriterTest {
             XSSFSheet reasons = wb.getSheet("Excluded by reason");
             assertThat(reasons.getLastRowNum()).isEqualTo(3);
             assertThat(List.of(1, 2, 3).stream().map(r -> reasons.getRow(r).getCell(0).getStringCellValue()))
-                    .containsExactly("DATA_ERROR", "NO_IEEPA_DUTY", "STATEMENT_UNPAID");
+                    .containsExactly("NO_IEEPA_DUTY", "DATA_ERROR", "STATEMENT_UNPAID");
             assertThat(reasons.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(2);
             assertThat(reasons.getRow(3).getCell(2).getNumericCellValue()).isEqualTo(20.0);
 
@@ -90,7 +95,75 @@ class SummaryWorkbookWriterTest {
             assertThat(chart.getChartSeries()).hasSize(1);
             assertThat(chart.getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference())
                     .isEqualTo("'Excluded by reason'!$B$2:$B$4");
+            XDDFDataSource<?> categories = chart.getChartSeries().get(0).getSeries(0).getCategoryData();
+            assertThat(categories.getDataRangeReference()).isEqualTo("'Excluded by reason'!$A$2:$A$4");
+            assertThat(List.of(0, 1, 2).stream().map(i -> String.valueOf(categories.getPointAt(i))))
+                    .containsExactly("NO_IEEPA_DUTY", "DATA_ERROR", "STATEMENT_UNPAID");
+            CTPlotArea plot = chart.getCTChart().getPlotArea();
+            assertThat(axisTitle(plot.getCatAxArray(0).getTitle())).isEqualTo("Reason");
+            assertThat(axisTitle(plot.getValAxArray(0).getTitle())).isEqualTo("Entries");
         }
+    }
+
+    @Test
+    void write_WhenTiedCounts_ThenCheckOrderBreaksTies() throws IOException {
+        Path target = dir.resolve("summary.xlsx");
+        List<ReasonCount> tied = List.of(new ReasonCount(Reason.STATEMENT_UNPAID, 2, BigDecimal.ONE),
+                new ReasonCount(Reason.DATA_ERROR, 2, BigDecimal.ZERO),
+                new ReasonCount(Reason.NO_IEEPA_DUTY, 5, BigDecimal.ZERO));
+
+        SummaryWorkbookWriter.write(target, data(tied), IMPORTERS.iterator());
+
+        try (XSSFWorkbook wb = open(target)) {
+            XSSFSheet reasons = wb.getSheet("Excluded by reason");
+            assertThat(List.of(1, 2, 3).stream().map(r -> reasons.getRow(r).getCell(0).getStringCellValue()))
+                    .containsExactly("NO_IEEPA_DUTY", "DATA_ERROR", "STATEMENT_UNPAID");
+        }
+    }
+
+    @Test
+    void write_WhenImporters_ThenHeaderFrozenFilteredAndCreatorCapeBatch() throws IOException {
+        Path target = dir.resolve("summary.xlsx");
+
+        SummaryWorkbookWriter.write(target, data(REASONS), IMPORTERS.iterator());
+
+        try (XSSFWorkbook wb = open(target)) {
+            XSSFSheet importers = wb.getSheet("Refund by importer");
+            assertThat(importers.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(importers.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+            assertThat(importers.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 0);
+            assertThat(importers.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:D3");
+            assertThat(wb.getProperties().getCoreProperties().getCreator()).isEqualTo("cape-batch");
+        }
+    }
+
+    @Test
+    void write_WhenEntriesWithoutImporterNumber_ThenLabelledRowNotBlank() throws IOException {
+        Path target = dir.resolve("summary.xlsx");
+        List<ImporterTotal> importers = List.of(new ImporterTotal(null, 3, 0, BigDecimal.ZERO),
+                new ImporterTotal("12-3456789AB", 30, 22, new BigDecimal("707.75")));
+
+        SummaryWorkbookWriter.write(target, data(REASONS), importers.iterator());
+
+        try (XSSFWorkbook wb = open(target)) {
+            Sheet sheet = wb.getSheet("Refund by importer");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("(no importer number)");
+            assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(3);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(sheet.getRow(r).getCell(0).getStringCellValue()).isNotBlank();
+            }
+        }
+    }
+
+    private static String axisTitle(CTTitle title) {
+        StringBuilder text = new StringBuilder();
+        for (CTTextParagraph p : title.getTx().getRich().getPList()) {
+            for (CTRegularTextRun run : p.getRList()) {
+                text.append(run.getT());
+            }
+        }
+        return text.toString();
     }
 
     @Test
