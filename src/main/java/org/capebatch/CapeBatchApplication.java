@@ -8,8 +8,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Entry point. The command line is checked first, without Spring ({@link CommandLine}); then the command runs:
- * the declaration job and the other job-store commands inside Spring, {@code generate} and {@code --help} without it.
+ * Entry point. The command line is checked first, without Spring ({@link CommandLine});
+ * then the command runs: the declaration job and the other job-store commands inside
+ * Spring, {@code generate} and {@code --help} without it.
  */
 @SpringBootApplication
 public class CapeBatchApplication {
@@ -18,7 +19,8 @@ public class CapeBatchApplication {
         CommandLine.Invocation call;
         try {
             call = CommandLine.parse(args);
-        } catch (UsageException e) {
+        }
+        catch (UsageException e) {
             System.err.println("cape-batch: " + e.getMessage());
             System.exit(UsageException.EXIT_CODE);
             return;
@@ -30,17 +32,23 @@ public class CapeBatchApplication {
         }
     }
 
-    /** Apart from {@code main}, so that checking the command line and {@code --help} load no Spring class. */
+    /**
+     * Apart from {@code main}, so that checking the command line and {@code --help} load
+     * no Spring class.
+     */
     private static final class WithSpring {
 
         static int run(String[] args) {
             try {
                 return SpringApplication.exit(SpringApplication.run(CapeBatchApplication.class, args));
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 StartupFailure failure = StartupFailure.of(e);
                 System.err.println("cape-batch: " + failure.message());
                 return failure.exitCode();
             }
         }
+
     }
+
 }

@@ -13,11 +13,13 @@ import org.capebatch.source.RawRowReader;
 import org.capebatch.source.XlsxRawRowReader;
 
 /**
- * Streams the data rows of one answers file (SPEC §6.2, §6.4) through the ES-003 readers of {@code source}: CSV in
- * any of SPEC §2's encodings, or XLSX (sheet {@code Main Report} when there is one, else the first). The header is
- * the first row holding the key columns of a kind; title rows above it are skipped, looked for in the first
- * {@link #HEADER_SEARCH_ROWS} non-blank rows. A file with no such header, an empty file or one that is not CSV or
- * XLSX is refused with its name ({@link UnreadableAnswerFileException}).
+ * Streams the data rows of one answers file (SPEC §6.2, §6.4) through the ES-003 readers
+ * of {@code source}: CSV in any of SPEC §2's encodings, or XLSX (sheet
+ * {@code Main Report} when there is one, else the first). The header is the first row
+ * holding the key columns of a kind; title rows above it are skipped, looked for in the
+ * first {@link #HEADER_SEARCH_ROWS} non-blank rows. A file with no such header, an empty
+ * file or one that is not CSV or XLSX is refused with its name
+ * ({@link UnreadableAnswerFileException}).
  */
 public final class AnswerFileReader implements AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class AnswerFileReader implements AutoCloseable {
     static final String ES022_SHEET = "Main Report";
 
     private final RawRowReader reader;
+
     private final AnswerHeader header;
 
     private AnswerFileReader(RawRowReader reader, AnswerHeader header) {
@@ -45,15 +48,17 @@ public final class AnswerFileReader implements AutoCloseable {
                 header = AnswerHeader.detect(importKind, List.of(row.cells()));
             }
             if (header.isEmpty()) {
-                throw new UnreadableAnswerFileException(name + ": not a file this import reads (no header row with"
-                        + " the key columns in its first " + HEADER_SEARCH_ROWS + " rows); expected "
-                        + AnswerHeader.expected(importKind));
+                throw new UnreadableAnswerFileException(
+                        name + ": not a file this import reads (no header row with" + " the key columns in its first "
+                                + HEADER_SEARCH_ROWS + " rows); expected " + AnswerHeader.expected(importKind));
             }
             return new AnswerFileReader(reader, header.get());
-        } catch (MalformedSourceException e) {
+        }
+        catch (MalformedSourceException e) {
             reader.close();
             throw new UnreadableAnswerFileException(e.getMessage(), e);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             reader.close();
             throw e;
         }
@@ -71,9 +76,11 @@ public final class AnswerFileReader implements AutoCloseable {
             if (lower.endsWith(".xlsx")) {
                 return new XlsxRawRowReader(file, ES022_SHEET);
             }
-        } catch (MalformedSourceException e) {
+        }
+        catch (MalformedSourceException e) {
             throw new UnreadableAnswerFileException(e.getMessage(), e);
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new UnreadableAnswerFileException(name + ": cannot be read: " + e.getMessage(), e);
         }
         throw new UnreadableAnswerFileException(name + ": not a .csv or .xlsx file");
@@ -87,7 +94,8 @@ public final class AnswerFileReader implements AutoCloseable {
     public RawRow next() {
         try {
             return reader.next();
-        } catch (MalformedSourceException e) {
+        }
+        catch (MalformedSourceException e) {
             throw new UnreadableAnswerFileException(e.getMessage(), e);
         }
     }
@@ -96,4 +104,5 @@ public final class AnswerFileReader implements AutoCloseable {
     public void close() {
         reader.close();
     }
+
 }

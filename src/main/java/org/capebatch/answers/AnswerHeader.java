@@ -7,14 +7,17 @@ import java.util.Optional;
 import org.capebatch.entry.Es003Values;
 
 /**
- * The header row of an answers file and the kind it shows (SPEC §6.2, §6.4). For {@code results}: Claim Details
- * when the row holds {@code ENTRY_NUMBER}, {@code CLAIM_NUMBER} and {@code STATUS}; ES-022 when it holds
- * {@code Entry Summary Number} and {@code Claim Number}. For {@code release}: any row with an entry-number column
- * ({@code Entry Number} of a declaration CSV, or either report's). Where a header appears twice, the first counts.
+ * The header row of an answers file and the kind it shows (SPEC §6.2, §6.4). For
+ * {@code results}: Claim Details when the row holds {@code ENTRY_NUMBER},
+ * {@code CLAIM_NUMBER} and {@code STATUS}; ES-022 when it holds
+ * {@code Entry Summary Number} and {@code Claim Number}. For {@code release}: any row
+ * with an entry-number column ({@code Entry Number} of a declaration CSV, or either
+ * report's). Where a header appears twice, the first counts.
  */
 public final class AnswerHeader {
 
     private final AnswerKind kind;
+
     private final int[] indexes;
 
     private AnswerHeader(AnswerKind kind, int[] indexes) {
@@ -22,7 +25,10 @@ public final class AnswerHeader {
         this.indexes = indexes;
     }
 
-    /** The header this row is for an import of {@code importKind}, or empty when it is not one. */
+    /**
+     * The header this row is for an import of {@code importKind}, or empty when it is not
+     * one.
+     */
     public static Optional<AnswerHeader> detect(ImportKind importKind, List<String> cells) {
         int[] indexes = new int[AnswerColumn.values().length];
         Arrays.fill(indexes, -1);
@@ -52,7 +58,10 @@ public final class AnswerHeader {
         return Optional.of(new AnswerHeader(AnswerKind.RELEASE, indexes));
     }
 
-    /** What a file must hold for an import of {@code importKind}, for the message of an unreadable file. */
+    /**
+     * What a file must hold for an import of {@code importKind}, for the message of an
+     * unreadable file.
+     */
     public static String expected(ImportKind importKind) {
         return importKind == ImportKind.RESULTS
                 ? "a Claim Details file (ENTRY_NUMBER, CLAIM_NUMBER, STATUS, ERROR_DESCRIPTION) or an ES-022 report"
@@ -74,7 +83,10 @@ public final class AnswerHeader {
         return has(indexes, column);
     }
 
-    /** The raw cell of {@code column} in a row, or "" when the file lacks the column or the row is short. */
+    /**
+     * The raw cell of {@code column} in a row, or "" when the file lacks the column or
+     * the row is short.
+     */
     public String value(String[] cells, AnswerColumn column) {
         int index = indexes[column.ordinal()];
         return index >= 0 && index < cells.length && cells[index] != null ? cells[index] : "";
@@ -83,4 +95,5 @@ public final class AnswerHeader {
     private static boolean has(int[] indexes, AnswerColumn column) {
         return indexes[column.ordinal()] >= 0;
     }
+
 }

@@ -8,16 +8,19 @@ import org.capebatch.entry.Es003Values;
 import org.capebatch.entry.InvalidValueException;
 
 /**
- * Validates one data row of an answers file (SPEC §6.2, §6.4). Entry numbers as in SPEC §2 (check digit
- * included); claim numbers digits only; Claim Details {@code STATUS} {@code Entry Summary Updated} or
- * {@code Failed} (case, spaces, {@code _} and {@code -} do not matter); ES-022 money and dates in the formats of
- * SPEC §2. The first problem rejects the row with the column and the value as written.
+ * Validates one data row of an answers file (SPEC §6.2, §6.4). Entry numbers as in SPEC
+ * §2 (check digit included); claim numbers digits only; Claim Details {@code STATUS}
+ * {@code Entry Summary Updated} or {@code Failed} (case, spaces, {@code _} and {@code -}
+ * do not matter); ES-022 money and dates in the formats of SPEC §2. The first problem
+ * rejects the row with the column and the value as written.
  */
 public final class AnswerRowParser {
 
     /** NUMERIC(18,2): what the ledger can hold. */
     private static final BigDecimal MONEY_LIMIT = new BigDecimal("1E16");
+
     private static final String ACCEPTED_STATUS = Es003Values.key("Entry Summary Updated");
+
     private static final String FAILED_STATUS = Es003Values.key("Failed");
 
     private AnswerRowParser() {
@@ -27,7 +30,8 @@ public final class AnswerRowParser {
         Builder row = new Builder(header, line, cells);
         try {
             row.read();
-        } catch (RejectedValue e) {
+        }
+        catch (RejectedValue e) {
             row.rejectMessage = e.getMessage();
             row.action = null;
         }
@@ -35,27 +39,45 @@ public final class AnswerRowParser {
     }
 
     private static final class RejectedValue extends RuntimeException {
+
         RejectedValue(AnswerColumn column, String value, String problem) {
             super(column.header() + " '" + value + "': " + problem);
         }
+
     }
 
     private static final class Builder {
+
         private final AnswerHeader header;
+
         private final long line;
+
         private final String[] cells;
+
         private String entryNumber;
+
         private final String entryAsWritten;
+
         private final String claimNumber;
+
         private final String cbpStatus;
+
         private final String errorDescription;
+
         private AnswerAction action;
+
         private String importerNumber;
+
         private BigDecimal refundAmount;
+
         private BigDecimal interestAmount;
+
         private String refundNumber;
+
         private LocalDate refundDate;
+
         private String refundStatus;
+
         private String rejectMessage;
 
         Builder(AnswerHeader header, long line, String[] cells) {
@@ -65,15 +87,16 @@ public final class AnswerRowParser {
             this.entryAsWritten = cell(header.entryColumn());
             boolean release = header.kind() == AnswerKind.RELEASE;
             this.claimNumber = release ? "" : cell(AnswerColumn.CLAIM_NUMBER);
-            this.cbpStatus = release ? "" : cell(header.kind() == AnswerKind.ES022
-                    ? AnswerColumn.CLAIM_STATUS : AnswerColumn.STATUS);
+            this.cbpStatus = release ? ""
+                    : cell(header.kind() == AnswerKind.ES022 ? AnswerColumn.CLAIM_STATUS : AnswerColumn.STATUS);
             this.errorDescription = release ? "" : cell(AnswerColumn.ERROR_DESCRIPTION);
         }
 
         void read() {
             try {
                 entryNumber = EntryNumber.parse(entryAsWritten).value();
-            } catch (InvalidValueException e) {
+            }
+            catch (InvalidValueException e) {
                 throw new RejectedValue(header.entryColumn(), entryAsWritten, e.getMessage());
             }
             switch (header.kind()) {
@@ -89,10 +112,12 @@ public final class AnswerRowParser {
             if (status.equals(ACCEPTED_STATUS)) {
                 action = AnswerAction.ACCEPT;
                 claimDigits(true);
-            } else if (status.equals(FAILED_STATUS)) {
+            }
+            else if (status.equals(FAILED_STATUS)) {
                 action = AnswerAction.FAIL;
                 claimDigits(false);
-            } else {
+            }
+            else {
                 throw new RejectedValue(AnswerColumn.STATUS, cbpStatus,
                         "unknown status: expected Entry Summary Updated (accepted) or Failed");
             }
@@ -109,7 +134,10 @@ public final class AnswerRowParser {
             refundStatus = blankToNull(cell(AnswerColumn.REFUND_STATUS));
         }
 
-        /** SPEC §6.2: claim numbers are digits; an accepted entry has one, a failed one may not. */
+        /**
+         * SPEC §6.2: claim numbers are digits; an accepted entry has one, a failed one
+         * may not.
+         */
         private void claimDigits(boolean required) {
             if (claimNumber.isEmpty()) {
                 if (required) {
@@ -140,7 +168,8 @@ public final class AnswerRowParser {
                     throw new RejectedValue(column, value, "amount too large");
                 }
                 return amount.setScale(2);
-            } catch (InvalidValueException e) {
+            }
+            catch (InvalidValueException e) {
                 throw new RejectedValue(column, value, e.getMessage());
             }
         }
@@ -149,7 +178,8 @@ public final class AnswerRowParser {
             String value = cell(column);
             try {
                 return Es003Values.date(value);
-            } catch (InvalidValueException e) {
+            }
+            catch (InvalidValueException e) {
                 throw new RejectedValue(column, value, e.getMessage());
             }
         }
@@ -163,9 +193,11 @@ public final class AnswerRowParser {
         }
 
         AnswerRow build() {
-            return new AnswerRow(line, entryNumber, entryAsWritten, claimNumber, header.kind(), cbpStatus, errorDescription,
-                    action, importerNumber, refundAmount, interestAmount, refundNumber, refundDate, refundStatus,
-                    rejectMessage);
+            return new AnswerRow(line, entryNumber, entryAsWritten, claimNumber, header.kind(), cbpStatus,
+                    errorDescription, action, importerNumber, refundAmount, interestAmount, refundNumber, refundDate,
+                    refundStatus, rejectMessage);
         }
+
     }
+
 }

@@ -20,19 +20,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes the {@code manifest.json} of an answers import (SPEC §6.6, as in §5): job and parameters (kind, input, every
- * file with its SHA-256), rows read, the ledger's entries per state and this import's rows per outcome, and every
- * output file with its hash and rows. Keys in a fixed order and LF line ends, so equal manifests are equal bytes.
+ * Writes the {@code manifest.json} of an answers import (SPEC §6.6, as in §5): job and
+ * parameters (kind, input, every file with its SHA-256), rows read, the ledger's entries
+ * per state and this import's rows per outcome, and every output file with its hash and
+ * rows. Keys in a fixed order and LF line ends, so equal manifests are equal bytes.
  */
 public final class AnswersManifestWriter {
 
     public static final String FILE_NAME = "manifest.json";
+
     public static final String JOB_NAME = "capeAnswersJob";
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final ObjectWriter WRITER = MAPPER.writer().with(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+
+    private static final ObjectWriter WRITER = MAPPER.writer()
+        .with(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
@@ -40,16 +43,15 @@ public final class AnswersManifestWriter {
     }
 
     public static void write(Path target, ImportKind kind, String input, List<String> filesWithSha256,
-            Map<String, Long> entriesByState, Map<String, Long> rowsByOutcome, long rowsRead,
-            List<ManifestFile> files) throws IOException {
+            Map<String, Long> entriesByState, Map<String, Long> rowsByOutcome, long rowsRead, List<ManifestFile> files)
+            throws IOException {
         byte[] json = toJson(kind, input, filesWithSha256, entriesByState, rowsByOutcome, rowsRead, files)
-                .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(target, (OutputStream out) -> out.write(json));
     }
 
-    static String toJson(ImportKind kind, String input, List<String> filesWithSha256,
-            Map<String, Long> entriesByState, Map<String, Long> rowsByOutcome, long rowsRead,
-            List<ManifestFile> files) {
+    static String toJson(ImportKind kind, String input, List<String> filesWithSha256, Map<String, Long> entriesByState,
+            Map<String, Long> rowsByOutcome, long rowsRead, List<ManifestFile> files) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode job = root.putObject("job");
         job.put("name", JOB_NAME);
@@ -79,4 +81,5 @@ public final class AnswersManifestWriter {
         }
         return WRITER.writeValueAsString(root) + "\n";
     }
+
 }

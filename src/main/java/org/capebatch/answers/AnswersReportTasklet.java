@@ -30,18 +30,21 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes the output of an answers import (SPEC §6.6): answers.csv (this import's rows and outcomes), entry-status.csv
- * (every entry the ledger holds), status.xlsx and, last, manifest.json with the hash of every file. Everything is
- * read back from the database and rewritten whole under temporary names, so a restart writes the same bytes.
+ * Writes the output of an answers import (SPEC §6.6): answers.csv (this import's rows and
+ * outcomes), entry-status.csv (every entry the ledger holds), status.xlsx and, last,
+ * manifest.json with the hash of every file. Everything is read back from the database
+ * and rewritten whole under temporary names, so a restart writes the same bytes.
  */
 public class AnswersReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(AnswersReportTasklet.class);
 
     public static final String ANSWERS_FILE = "answers.csv";
+
     public static final String ENTRY_STATUS_FILE = "entry-status.csv";
-    public static final String ANSWERS_HEADER =
-            "source_file,line,entry_number,claim_number,kind,cbp_status,error_description,outcome,message";
+
+    public static final String ANSWERS_HEADER = "source_file,line,entry_number,claim_number,kind,cbp_status,error_description,outcome,message";
+
     public static final String ENTRY_STATUS_HEADER = "entry_number,importer_number,declaration,declared_on,state,"
             + "claim_number,cbp_error,action,remedy,deadline,urgent,ieepa_duty,interest,refund_amount,"
             + "interest_amount,refund_date,refund_status,principal_variance,interest_variance";
@@ -50,7 +53,11 @@ public class AnswersReportTasklet implements Tasklet {
             SELECT source_file, line, entry_number, claim_number, kind, cbp_status, error_description, outcome, message
               FROM cape_answer WHERE import_id = ? ORDER BY file_index, line
             """;
-    /** The estimate of the entry's latest declaration run, the deadline of its latest assessment (SPEC §6.6). */
+
+    /**
+     * The estimate of the entry's latest declaration run, the deadline of its latest
+     * assessment (SPEC §6.6).
+     */
     static final String ENTRY_STATUS = """
             SELECT s.entry_number, s.importer_number, s.declaration, s.declared_on, s.state, s.claim_number,
                    s.cbp_error, s.remedy, la.deadline, coalesce(la.urgent, false), d.ieepa_duty, d.interest,
@@ -61,11 +68,17 @@ public class AnswersReportTasklet implements Tasklet {
             """;
 
     private final DataSource dataSource;
+
     private final JdbcTemplate jdbc;
+
     private final long importId;
+
     private final ImportKind kind;
+
     private final String input;
+
     private final Path outputDir;
+
     private final BigDecimal varianceTolerance;
 
     public AnswersReportTasklet(DataSource dataSource, long importId, ImportKind kind, String input, Path outputDir,
@@ -90,14 +103,17 @@ public class AnswersReportTasklet implements Tasklet {
         outputFiles.record(ManifestFile.of(outputDir, workbook, importers));
         Map<String, Long> states = countsBy("SELECT state, count(*) FROM cape_entry_state GROUP BY state",
                 LedgerState.values());
-        Map<String, Long> outcomes = countsBy("SELECT outcome, count(*) FROM cape_answer WHERE import_id = "
-                + importId + " GROUP BY outcome", Outcome.values());
+        Map<String, Long> outcomes = countsBy(
+                "SELECT outcome, count(*) FROM cape_answer WHERE import_id = " + importId + " GROUP BY outcome",
+                Outcome.values());
         long rows = rowsRead();
-        AnswersManifestWriter.write(outputDir.resolve(AnswersManifestWriter.FILE_NAME), kind, input,
-                jdbc.queryForList("SELECT source_file || ' ' || sha256 FROM cape_answer_file WHERE import_id = ?"
-                        + " ORDER BY file_index", String.class, importId),
-                states, outcomes, rows, outputFiles.all());
-        // The line an operator reads after an import: what the rows did, and where the ledger stands.
+        AnswersManifestWriter
+            .write(outputDir.resolve(AnswersManifestWriter.FILE_NAME), kind, input,
+                    jdbc.queryForList("SELECT source_file || ' ' || sha256 FROM cape_answer_file WHERE import_id = ?"
+                            + " ORDER BY file_index", String.class, importId),
+                    states, outcomes, rows, outputFiles.all());
+        // The line an operator reads after an import: what the rows did, and where the
+        // ledger stands.
         log.info("{} rows read: {}; ledger: {}", rows, outcomes, states);
         return RepeatStatus.FINISHED;
     }
@@ -108,7 +124,10 @@ public class AnswersReportTasklet implements Tasklet {
         return rows == null ? 0 : rows;
     }
 
-    /** Every value of {@code keys} in order, 0 when the query has no row for it, so the manifest's shape is fixed. */
+    /**
+     * Every value of {@code keys} in order, 0 when the query has no row for it, so the
+     * manifest's shape is fixed.
+     */
     private Map<String, Long> countsBy(String sql, Enum<?>[] keys) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Enum<?> key : keys) {
@@ -123,10 +142,11 @@ public class AnswersReportTasklet implements Tasklet {
     private ManifestFile writeAnswers() throws IOException, SQLException {
         Path target = outputDir.resolve(ANSWERS_FILE);
         try (CsvFile csv = CsvFile.create(target, StandardCharsets.UTF_8, ANSWERS_HEADER)) {
-            stream(ANSWERS, List.of(importId), rs -> csv.row(CsvCells.text(rs.getString(1)),
-                    Long.toString(rs.getLong(2)), CsvCells.text(rs.getString(3)), CsvCells.text(rs.getString(4)),
-                    rs.getString(5), CsvCells.text(rs.getString(6)), CsvCells.text(rs.getString(7)),
-                    rs.getString(8), CsvCells.text(rs.getString(9))));
+            stream(ANSWERS, List.of(importId),
+                    rs -> csv.row(CsvCells.text(rs.getString(1)), Long.toString(rs.getLong(2)),
+                            CsvCells.text(rs.getString(3)), CsvCells.text(rs.getString(4)), rs.getString(5),
+                            CsvCells.text(rs.getString(6)), CsvCells.text(rs.getString(7)), rs.getString(8),
+                            CsvCells.text(rs.getString(9))));
             csv.commit();
             return ManifestFile.of(outputDir, target, csv.rows());
         }
@@ -140,19 +160,21 @@ public class AnswersReportTasklet implements Tasklet {
                 csv.row(e.entryNumber(), CsvCells.text(e.importerNumber()), CsvCells.text(declarationFile(e)),
                         CsvCells.date(e.declaredOn()), e.state().name(), CsvCells.text(e.claimNumber()),
                         CsvCells.text(e.cbpError()), e.action(varianceTolerance),
-                        e.state() == LedgerState.FAILED ? CsvCells.text(e.remedy()) : "",
-                        CsvCells.date(e.deadline()), CsvCells.flag(e.urgent()), CsvCells.money(e.ieepaDuty()),
-                        CsvCells.money(e.interest()), CsvCells.money(e.refundAmount()),
-                        CsvCells.money(e.interestAmount()), CsvCells.date(e.refundDate()),
-                        CsvCells.text(e.refundStatus()), CsvCells.money(e.principalVariance()),
-                        CsvCells.money(e.interestVariance()));
+                        e.state() == LedgerState.FAILED ? CsvCells.text(e.remedy()) : "", CsvCells.date(e.deadline()),
+                        CsvCells.flag(e.urgent()), CsvCells.money(e.ieepaDuty()), CsvCells.money(e.interest()),
+                        CsvCells.money(e.refundAmount()), CsvCells.money(e.interestAmount()),
+                        CsvCells.date(e.refundDate()), CsvCells.text(e.refundStatus()),
+                        CsvCells.money(e.principalVariance()), CsvCells.money(e.interestVariance()));
             });
             csv.commit();
             return ManifestFile.of(outputDir, target, csv.rows());
         }
     }
 
-    /** entry-status.csv names the declaration by its CSV file, like assessments.csv (SPEC §5). */
+    /**
+     * entry-status.csv names the declaration by its CSV file, like assessments.csv (SPEC
+     * §5).
+     */
     static String declarationFile(EntryStatus e) {
         return e.declaration() + ".csv";
     }
@@ -168,7 +190,10 @@ public class AnswersReportTasklet implements Tasklet {
         stream(dataSource, sql, args, handler);
     }
 
-    /** Streams a query on its own connection with a cursor, so a million-entry ledger keeps memory flat. */
+    /**
+     * Streams a query on its own connection with a cursor, so a million-entry ledger
+     * keeps memory flat.
+     */
     static void stream(DataSource dataSource, String sql, List<Object> args, RowHandler handler)
             throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
@@ -183,7 +208,8 @@ public class AnswersReportTasklet implements Tasklet {
                         handler.handle(rs);
                     }
                 }
-            } finally {
+            }
+            finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
@@ -192,6 +218,9 @@ public class AnswersReportTasklet implements Tasklet {
 
     @FunctionalInterface
     interface RowHandler {
+
         void handle(ResultSet rs) throws SQLException, IOException;
+
     }
+
 }

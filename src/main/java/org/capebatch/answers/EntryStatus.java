@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import org.capebatch.rules.LedgerState;
 
 /**
- * One row of entry-status.csv (SPEC §6.6): an entry the ledger holds, its latest declaration and the estimate of
- * that run, the deadline of its latest assessment, and what CBP answered and paid.
+ * One row of entry-status.csv (SPEC §6.6): an entry the ledger holds, its latest
+ * declaration and the estimate of that run, the deadline of its latest assessment, and
+ * what CBP answered and paid.
  */
 public record EntryStatus(String entryNumber, String importerNumber, String declaration, LocalDate declaredOn,
         LedgerState state, String claimNumber, String cbpError, String remedy, LocalDate deadline, boolean urgent,

@@ -9,8 +9,9 @@ import org.capebatch.rules.LedgerState;
 import org.capebatch.rules.Remedy;
 
 /**
- * What the ledger holds about one entry besides its declaration (SPEC §6.5): state, the claim it was accepted
- * under, the CBP error it failed with (class and remedy per SPEC §6.3), and what CBP paid.
+ * What the ledger holds about one entry besides its declaration (SPEC §6.5): state, the
+ * claim it was accepted under, the CBP error it failed with (class and remedy per SPEC
+ * §6.3), and what CBP paid.
  */
 public record LedgerEntry(LedgerState state, String claimNumber, String cbpError, CbpErrorClass errorClass,
         Remedy remedy, BigDecimal refundAmount, BigDecimal interestAmount, String refundNumber, LocalDate refundDate,
@@ -21,8 +22,8 @@ public record LedgerEntry(LedgerState state, String claimNumber, String cbpError
     }
 
     LedgerEntry with(LedgerState newState, String claim, String error, CbpErrorClass newClass, Remedy newRemedy) {
-        return new LedgerEntry(newState, claim, error, newClass, newRemedy, refundAmount, interestAmount,
-                refundNumber, refundDate, refundStatus);
+        return new LedgerEntry(newState, claim, error, newClass, newRemedy, refundAmount, interestAmount, refundNumber,
+                refundDate, refundStatus);
     }
 
     LedgerEntry withRefund(AnswerRow row) {

@@ -37,28 +37,43 @@ import org.capebatch.rules.LedgerState;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes {@code status.xlsx} for a person (SPEC §6.6): entries by state and by CBP error, each with a bar chart;
- * held entries soonest deadline first; refund paid vs estimated by importer. Charts need the full XSSF model, so
- * the two small sheets are built in memory and the long ones are streamed by an {@link StableSxssfWorkbook}
- * wrapped around them. SSN-format importer numbers are masked.
+ * Writes {@code status.xlsx} for a person (SPEC §6.6): entries by state and by CBP error,
+ * each with a bar chart; held entries soonest deadline first; refund paid vs estimated by
+ * importer. Charts need the full XSSF model, so the two small sheets are built in memory
+ * and the long ones are streamed by an {@link StableSxssfWorkbook} wrapped around them.
+ * SSN-format importer numbers are masked.
  */
 public final class StatusWorkbookWriter {
 
     public static final String FILE_NAME = "status.xlsx";
+
     public static final String STATES_SHEET = "By state";
+
     public static final String ERRORS_SHEET = "By CBP error";
+
     public static final String HELD_SHEET = "Held entries";
+
     public static final String IMPORTERS_SHEET = "Paid vs estimated";
-    /** The ledger has no run date: the zip entries carry this fixed date, so the bytes never depend on the clock. */
+
+    /**
+     * The ledger has no run date: the zip entries carry this fixed date, so the bytes
+     * never depend on the clock.
+     */
     static final LocalDate FIXED_DATE = LocalDate.of(2026, 1, 1);
-    /** Error texts listed; the rest are summed in one row (the chart must stay readable). */
+
+    /**
+     * Error texts listed; the rest are summed in one row (the chart must stay readable).
+     */
     static final int MAX_ERRORS = 30;
+
     /** One sheet holds at most 1,048,576 rows. */
     static final int MAX_HELD_ROWS = 1_000_000;
+
     private static final int WINDOW = 200;
 
     private static final String HELD = AnswersReportTasklet.ENTRY_STATUS
             + " WHERE s.state = 'FAILED' ORDER BY la.deadline NULLS LAST, s.entry_number";
+
     private static final String IMPORTERS = """
             SELECT coalesce(s.importer_number, ''), count(*) FILTER (WHERE s.state = 'ACCEPTED'),
                    count(s.refund_amount),
@@ -72,6 +87,7 @@ public final class StatusWorkbookWriter {
             """;
 
     private final JdbcTemplate jdbc;
+
     private final DataSource dataSource;
 
     public StatusWorkbookWriter(JdbcTemplate jdbc, DataSource dataSource) {
@@ -79,7 +95,10 @@ public final class StatusWorkbookWriter {
         this.dataSource = dataSource;
     }
 
-    /** Writes the workbook; returns the importer rows written (its row count in manifest.json). */
+    /**
+     * Writes the workbook; returns the importer rows written (its row count in
+     * manifest.json).
+     */
     public long write(Path target) throws IOException, SQLException {
         XSSFWorkbook xssf = new XSSFWorkbook();
         WorkbookStyles styles;
@@ -87,7 +106,8 @@ public final class StatusWorkbookWriter {
             styles = WorkbookStyles.of(xssf);
             countSheet(xssf, styles, STATES_SHEET, "State", "Entries by state", states());
             countSheet(xssf, styles, ERRORS_SHEET, "CBP error", "Entries by CBP error", errors());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             xssf.close();
             throw e;
         }
@@ -97,7 +117,8 @@ public final class StatusWorkbookWriter {
             long rows = writeImporters(workbook.createSheet(IMPORTERS_SHEET), styles);
             StableXlsx.write(target, workbook, FIXED_DATE);
             return rows;
-        } finally {
+        }
+        finally {
             StableXlsx.release(workbook);
         }
     }
@@ -115,22 +136,26 @@ public final class StatusWorkbookWriter {
         return counts;
     }
 
-    /** Failed and RESUBMIT-released entries by the CBP text they came back with, most frequent first. */
+    /**
+     * Failed and RESUBMIT-released entries by the CBP text they came back with, most
+     * frequent first.
+     */
     private List<Count> errors() {
-        List<Count> all = jdbc.query("SELECT cbp_error, count(*) FROM cape_entry_state WHERE cbp_error IS NOT NULL"
-                + " GROUP BY cbp_error ORDER BY count(*) DESC, cbp_error",
+        List<Count> all = jdbc.query(
+                "SELECT cbp_error, count(*) FROM cape_entry_state WHERE cbp_error IS NOT NULL"
+                        + " GROUP BY cbp_error ORDER BY count(*) DESC, cbp_error",
                 (rs, i) -> new Count(rs.getString(1), rs.getLong(2)));
         if (all.size() <= MAX_ERRORS) {
             return all;
         }
         List<Count> shown = new ArrayList<>(all.subList(0, MAX_ERRORS - 1));
-        shown.add(new Count("(" + (all.size() - MAX_ERRORS + 1) + " other texts)", all.subList(MAX_ERRORS - 1,
-                all.size()).stream().mapToLong(Count::entries).sum()));
+        shown.add(new Count("(" + (all.size() - MAX_ERRORS + 1) + " other texts)",
+                all.subList(MAX_ERRORS - 1, all.size()).stream().mapToLong(Count::entries).sum()));
         return shown;
     }
 
-    private static void countSheet(XSSFWorkbook xssf, WorkbookStyles styles, String name, String label,
-            String title, List<Count> counts) {
+    private static void countSheet(XSSFWorkbook xssf, WorkbookStyles styles, String name, String label, String title,
+            List<Count> counts) {
         XSSFSheet sheet = xssf.createSheet(name);
         styles.header(sheet.createRow(0), label, "Entries");
         for (int i = 0; i < counts.size(); i++) {
@@ -174,7 +199,7 @@ public final class StatusWorkbookWriter {
         sheet.setColumnWidth(2, 14 * 256);
         sheet.setColumnWidth(4, 30 * 256);
         sheet.setColumnWidth(5, 44 * 256);
-        int[] r = {1};
+        int[] r = { 1 };
         AnswersReportTasklet.stream(dataSource, HELD, List.of(), rs -> {
             if (r[0] > MAX_HELD_ROWS) {
                 return;
@@ -199,7 +224,7 @@ public final class StatusWorkbookWriter {
         for (int c = 3; c <= 7; c++) {
             sheet.setColumnWidth(c, 18 * 256);
         }
-        long[] rows = {0};
+        long[] rows = { 0 };
         AnswersReportTasklet.stream(dataSource, IMPORTERS, List.of(), rs -> {
             Row row = sheet.createRow((int) ++rows[0]);
             styles.text(row, 0, ImporterNumbers.masked(rs.getString(1)));
@@ -213,4 +238,5 @@ public final class StatusWorkbookWriter {
         });
         return rows[0];
     }
+
 }

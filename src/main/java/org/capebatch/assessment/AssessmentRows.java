@@ -13,7 +13,10 @@ import org.capebatch.rules.Reason;
 import org.capebatch.rules.Remedy;
 import org.springframework.jdbc.core.RowMapper;
 
-/** Maps {@code cape_assessment} rows to and from {@link Assessment} (reasons stored joined with {@code |}). */
+/**
+ * Maps {@code cape_assessment} rows to and from {@link Assessment} (reasons stored joined
+ * with {@code |}).
+ */
 public final class AssessmentRows {
 
     public static final String COLUMNS = "a.entry_number, a.importer_number, a.entry_type, a.status, a.reason,"
@@ -49,8 +52,9 @@ public final class AssessmentRows {
         String rateType = rs.getString(14);
         return new Assessment(rs.getString(1), rs.getString(2), rs.getString(3),
                 AssessmentStatus.valueOf(rs.getString(4)), reason == null ? null : Reason.valueOf(reason), reasons,
-                Remedy.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), rs.getBoolean(9),
-                rs.getBoolean(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13),
+                Remedy.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), rs.getBoolean(9), rs.getBoolean(10),
+                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13),
                 rateType == null ? null : ImporterType.valueOf(rateType), rs.getBoolean(15));
     }
+
 }

@@ -6,18 +6,23 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 
 /**
- * Skips an entry that could not be assessed ({@link UnassessableEntryException}) and nothing else: read and write
- * errors and database errors fail the step as before. At most {@code cape.job.skip-limit} entries per run (job
- * execution), counted across partitions: this partition's skips so far plus the skips other partitions, local
- * threads or remote workers alike, have committed to the job repository. Past the limit the step fails with
- * {@link SkipLimitExceededException}, naming the first exception this partition skipped: a rule that throws for
- * every entry must fail the run, not turn a million entries into DATA_ERROR.
+ * Skips an entry that could not be assessed ({@link UnassessableEntryException}) and
+ * nothing else: read and write errors and database errors fail the step as before. At
+ * most {@code cape.job.skip-limit} entries per run (job execution), counted across
+ * partitions: this partition's skips so far plus the skips other partitions, local
+ * threads or remote workers alike, have committed to the job repository. Past the limit
+ * the step fails with {@link SkipLimitExceededException}, naming the first exception this
+ * partition skipped: a rule that throws for every entry must fail the run, not turn a
+ * million entries into DATA_ERROR.
  */
 public class EntrySkipPolicy implements SkipPolicy {
 
     private final long limit;
+
     private final JobRepository jobRepository;
+
     private final StepExecution stepExecution;
+
     private Throwable first;
 
     public EntrySkipPolicy(long limit, JobRepository jobRepository, StepExecution stepExecution) {
@@ -47,10 +52,11 @@ public class EntrySkipPolicy implements SkipPolicy {
             return 0;
         }
         String prefix = partitionedStepName(stepExecution.getStepName()) + ":";
-        return job.getStepExecutions().stream()
-                .filter(s -> s.getId() != stepExecution.getId() && s.getStepName().startsWith(prefix))
-                .mapToLong(StepExecution::getProcessSkipCount)
-                .sum();
+        return job.getStepExecutions()
+            .stream()
+            .filter(s -> s.getId() != stepExecution.getId() && s.getStepName().startsWith(prefix))
+            .mapToLong(StepExecution::getProcessSkipCount)
+            .sum();
     }
 
     private static String partitionedStepName(String stepName) {
@@ -58,7 +64,10 @@ public class EntrySkipPolicy implements SkipPolicy {
         return colon < 0 ? stepName : stepName.substring(0, colon);
     }
 
-    /** Fails the step; its message (the run's stderr line) names the limit and the first exception skipped. */
+    /**
+     * Fails the step; its message (the run's stderr line) names the limit and the first
+     * exception skipped.
+     */
     public static class SkipLimitExceededException extends RuntimeException {
 
         SkipLimitExceededException(long limit, Throwable first) {
@@ -66,5 +75,7 @@ public class EntrySkipPolicy implements SkipPolicy {
                     + "); the first: " + first.getMessage());
             addSuppressed(first);
         }
+
     }
+
 }

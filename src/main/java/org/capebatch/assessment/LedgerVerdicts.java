@@ -9,10 +9,11 @@ import org.capebatch.rules.LedgerVerdict;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Looks up the ledger's verdict (SPEC §3 checks 13 and 14) for a batch of entries the assess step reads: one query
- * per batch, and none at all while the ledger holds no entry of another run. Only complete declarations count
- * (cape_entry_state holds nothing else), so an entry of a run that failed for good after its declare step is not
- * declared. The current run's own entries are not "declared earlier".
+ * Looks up the ledger's verdict (SPEC §3 checks 13 and 14) for a batch of entries the
+ * assess step reads: one query per batch, and none at all while the ledger holds no entry
+ * of another run. Only complete declarations count (cape_entry_state holds nothing else),
+ * so an entry of a run that failed for good after its declare step is not declared. The
+ * current run's own entries are not "declared earlier".
  */
 public final class LedgerVerdicts {
 
@@ -22,7 +23,9 @@ public final class LedgerVerdicts {
             """;
 
     private final JdbcTemplate jdbc;
+
     private final long runId;
+
     private Boolean ledgerHasEntries;
 
     public LedgerVerdicts(JdbcTemplate jdbc, long runId) {
@@ -30,7 +33,10 @@ public final class LedgerVerdicts {
         this.runId = runId;
     }
 
-    /** Verdicts of the entries the ledger holds; an entry not in the map is {@link LedgerVerdict#NONE}. */
+    /**
+     * Verdicts of the entries the ledger holds; an entry not in the map is
+     * {@link LedgerVerdict#NONE}.
+     */
     public Map<String, LedgerVerdict> lookup(List<EntryNumber> entries) {
         if (ledgerHasEntries == null) {
             ledgerHasEntries = Boolean.TRUE.equals(jdbc.queryForObject(
@@ -51,4 +57,5 @@ public final class LedgerVerdicts {
         });
         return verdicts;
     }
+
 }

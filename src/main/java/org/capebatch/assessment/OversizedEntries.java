@@ -5,9 +5,10 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Lists every staged row of an entry too large to hold in memory in rejected-rows.csv, in the chunk transaction:
- * the database splits the staged payloads (source.FragmentCodec: rows separated by RS, each starting with its line
- * number) so the JVM never holds the rows, however many there are.
+ * Lists every staged row of an entry too large to hold in memory in rejected-rows.csv, in
+ * the chunk transaction: the database splits the staged payloads (source.FragmentCodec:
+ * rows separated by RS, each starting with its line number) so the JVM never holds the
+ * rows, however many there are.
  */
 final class OversizedEntries {
 
@@ -29,4 +30,5 @@ final class OversizedEntries {
     static void rejectEveryRow(DataSource dataSource, long runId, String entryNumber, String message) {
         new JdbcTemplate(dataSource).update(REJECT_EVERY_ROW, message, runId, entryNumber);
     }
+
 }

@@ -8,8 +8,8 @@ import org.capebatch.entry.RowSource;
 import org.capebatch.rules.LedgerVerdict;
 
 /**
- * All staged rows of one entry, in input order (file, then line), as the assess step reads them back, with what the
- * ledger says about the entry (SPEC §3 checks 13 and 14).
+ * All staged rows of one entry, in input order (file, then line), as the assess step
+ * reads them back, with what the ledger says about the entry (SPEC §3 checks 13 and 14).
  */
 public record StagedEntry(EntryNumber number, List<Row> rows, LedgerVerdict ledger, long oversizedRows) {
 
@@ -22,8 +22,9 @@ public record StagedEntry(EntryNumber number, List<Row> rows, LedgerVerdict ledg
     }
 
     /**
-     * An entry with more rows than {@link StagedEntryReader#MAX_ENTRY_ROWS}: {@code rows} holds only its first row
-     * (for its importer and type), {@code rowCount} says how many it has. It is a DATA_ERROR, not assessed.
+     * An entry with more rows than {@link StagedEntryReader#MAX_ENTRY_ROWS}: {@code rows}
+     * holds only its first row (for its importer and type), {@code rowCount} says how
+     * many it has. It is a DATA_ERROR, not assessed.
      */
     public static StagedEntry oversized(EntryNumber number, Row first, long rowCount) {
         return new StagedEntry(number, List.of(first), LedgerVerdict.NONE, rowCount);
@@ -38,8 +39,9 @@ public record StagedEntry(EntryNumber number, List<Row> rows, LedgerVerdict ledg
     }
 
     /**
-     * One row: where it came from and its cells in {@link org.capebatch.entry.Es003Column} order; {@code defect} is
-     * the problem the import found with the row as a whole (a short row), null for a whole row.
+     * One row: where it came from and its cells in
+     * {@link org.capebatch.entry.Es003Column} order; {@code defect} is the problem the
+     * import found with the row as a whole (a short row), null for a whole row.
      */
     public record Row(RowSource source, String[] cells, RowError defect) {
 

@@ -25,21 +25,27 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams the staged fragments of one entry-number range, one entry (with all its rows) per item. One forward
- * cursor on its own connection (autocommit off, so the driver honours the fetch size and memory stays flat). Each
- * entry carries the ledger's verdict on it (checks 13 and 14), looked up for a block of entries read ahead (one
- * query per block, not per entry). Restart state is the last entry handed out in the last committed chunk; a
- * restart re-queries after it, so entries read ahead but not handed out are read again.
+ * Streams the staged fragments of one entry-number range, one entry (with all its rows)
+ * per item. One forward cursor on its own connection (autocommit off, so the driver
+ * honours the fetch size and memory stays flat). Each entry carries the ledger's verdict
+ * on it (checks 13 and 14), looked up for a block of entries read ahead (one query per
+ * block, not per entry). Restart state is the last entry handed out in the last committed
+ * chunk; a restart re-queries after it, so entries read ahead but not handed out are read
+ * again.
  */
 public class StagedEntryReader implements ItemStreamReader<StagedEntry> {
 
     private static final String LAST_ENTRY = "last.entry";
+
     /**
-     * Most rows one entry may have (README "Choices"): an entry summary has at most 999 lines of a few tariff rows
-     * each, so more is not an ES-003 export. Up to it an entry is held in memory whole; past it, only counted.
+     * Most rows one entry may have (README "Choices"): an entry summary has at most 999
+     * lines of a few tariff rows each, so more is not an ES-003 export. Up to it an entry
+     * is held in memory whole; past it, only counted.
      */
     public static final int MAX_ENTRY_ROWS = 20_000;
+
     private static final int COLUMNS = Es003Column.values().length;
+
     private static final String SQL = """
             SELECT entry_number, file_index, payload, row_count
               FROM cape_staged_fragment
@@ -48,21 +54,36 @@ public class StagedEntryReader implements ItemStreamReader<StagedEntry> {
             """;
 
     private final DataSource dataSource;
+
     private final long runId;
+
     private final String fromExclusive;
+
     private final String toInclusive;
+
     private final int lookAhead;
+
     private final Map<Integer, String> fileNames;
+
     private final LedgerVerdicts ledger;
-    /** Read from the cursor, waiting for their ledger verdicts (kept if the look-up fails, for the retried read). */
+
+    /**
+     * Read from the cursor, waiting for their ledger verdicts (kept if the look-up fails,
+     * for the retried read).
+     */
     private final List<StagedEntry> unjudged = new ArrayList<>();
+
     /** With their verdicts, not yet handed out. */
     private final Deque<StagedEntry> ready = new ArrayDeque<>();
 
     private Connection connection;
+
     private PreparedStatement statement;
+
     private ResultSet rs;
+
     private boolean hasRow;
+
     private String lastReturned;
 
     public StagedEntryReader(DataSource dataSource, CapeRun run, String fromExclusive, String toInclusive,
@@ -89,7 +110,8 @@ public class StagedEntryReader implements ItemStreamReader<StagedEntry> {
             statement.setString(3, toInclusive);
             rs = statement.executeQuery();
             hasRow = rs.next();
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             close();
             throw new ItemStreamException("Cannot read staged rows: " + e.getMessage(), e);
         }
@@ -127,7 +149,8 @@ public class StagedEntryReader implements ItemStreamReader<StagedEntry> {
                     }
                 }
                 if (rowCount > MAX_ENTRY_ROWS && rows.size() > 1) {
-                    // past the limit: keep the first row only, count the rest without decoding them
+                    // past the limit: keep the first row only, count the rest without
+                    // decoding them
                     rows = new ArrayList<>(rows.subList(0, 1));
                 }
                 hasRow = rs.next();
@@ -138,7 +161,10 @@ public class StagedEntryReader implements ItemStreamReader<StagedEntry> {
         }
     }
 
-    /** Checks 13 and 14 need the ledger's word on each entry: one lookup per block (see {@link LedgerVerdicts}). */
+    /**
+     * Checks 13 and 14 need the ledger's word on each entry: one lookup per block (see
+     * {@link LedgerVerdicts}).
+     */
     private List<StagedEntry> withLedger(List<StagedEntry> batch) {
         Map<String, LedgerVerdict> verdicts = ledger.lookup(batch.stream().map(StagedEntry::number).toList());
         if (verdicts.isEmpty()) {
@@ -171,12 +197,15 @@ public class StagedEntryReader implements ItemStreamReader<StagedEntry> {
                 connection.setAutoCommit(true);
                 connection.close();
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new ItemStreamException("Cannot close staged-row cursor", e);
-        } finally {
+        }
+        finally {
             rs = null;
             statement = null;
             connection = null;
         }
     }
+
 }

@@ -3,8 +3,9 @@ package org.capebatch.assessment;
 import org.capebatch.entry.EntryNumber;
 
 /**
- * An exception no check of SPEC §3 foresaw, thrown while assessing one entry (a bug in a rule, a value the parser
- * let through). The assess step skips exactly these; bad values that the checks recognise stay data (DATA_ERROR).
+ * An exception no check of SPEC §3 foresaw, thrown while assessing one entry (a bug in a
+ * rule, a value the parser let through). The assess step skips exactly these; bad values
+ * that the checks recognise stay data (DATA_ERROR).
  */
 public class UnassessableEntryException extends RuntimeException {
 
@@ -18,4 +19,5 @@ public class UnassessableEntryException extends RuntimeException {
     public EntryNumber entry() {
         return entry;
     }
+
 }

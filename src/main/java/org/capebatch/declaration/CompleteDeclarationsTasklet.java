@@ -9,12 +9,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Runs after the render step: the run's declarations now exist as files, so their entries become DECLARED in the
- * ledger (SPEC §6.5) and count for check 13 from now on. Until then they do not: a run that fails for good after
- * its declare step (render cannot write) leaves no declared entry behind, and a later run declares them (issue 7).
- * A re-declared entry's state starts afresh (no claim, no error, no refund); its old declaration stays in the
- * history (cape_ledger). One transaction, with the ledger's state table locked against a concurrent answers import
- * or completion; a re-run after a crash changes nothing more.
+ * Runs after the render step: the run's declarations now exist as files, so their entries
+ * become DECLARED in the ledger (SPEC §6.5) and count for check 13 from now on. Until
+ * then they do not: a run that fails for good after its declare step (render cannot
+ * write) leaves no declared entry behind, and a later run declares them (issue 7). A
+ * re-declared entry's state starts afresh (no claim, no error, no refund); its old
+ * declaration stays in the history (cape_ledger). One transaction, with the ledger's
+ * state table locked against a concurrent answers import or completion; a re-run after a
+ * crash changes nothing more.
  */
 public class CompleteDeclarationsTasklet implements Tasklet {
 
@@ -23,6 +25,7 @@ public class CompleteDeclarationsTasklet implements Tasklet {
               FROM cape_ledger l JOIN cape_entry_state s ON s.entry_number = l.entry_number
              WHERE l.run_id = ? AND s.run_id <> l.run_id AND s.state <> 'RELEASED'
             """;
+
     private static final String DECLARE = """
             INSERT INTO cape_entry_state (entry_number, state, run_id, declaration, declared_on, importer_number,
                                           assessed_run_id, changed_by)
@@ -37,7 +40,11 @@ public class CompleteDeclarationsTasklet implements Tasklet {
                    assessed_run_id = EXCLUDED.assessed_run_id, changed_by = EXCLUDED.changed_by
              WHERE cape_entry_state.run_id <> EXCLUDED.run_id
             """;
-    /** entry-status.csv shows deadline and urgency of an entry's latest assessment (SPEC §6.6). */
+
+    /**
+     * entry-status.csv shows deadline and urgency of an entry's latest assessment (SPEC
+     * §6.6).
+     */
     private static final String ASSESSED = """
             UPDATE cape_entry_state s SET assessed_run_id = a.run_id
               FROM cape_assessment a
@@ -45,7 +52,9 @@ public class CompleteDeclarationsTasklet implements Tasklet {
             """;
 
     private final JdbcTemplate jdbc;
+
     private final long runId;
+
     private final LocalDate runDate;
 
     public CompleteDeclarationsTasklet(JdbcTemplate jdbc, long runId, LocalDate runDate) {
@@ -57,8 +66,10 @@ public class CompleteDeclarationsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         jdbc.execute("LOCK TABLE cape_entry_state IN SHARE ROW EXCLUSIVE MODE");
-        // The declare step re-decided entries that other runs had declared before it; only a run completing its
-        // declarations between this run's declare step and now can still collide. Its files hold the entries
+        // The declare step re-decided entries that other runs had declared before it;
+        // only a run completing its
+        // declarations between this run's declare step and now can still collide. Its
+        // files hold the entries
         // already: say so rather than record them twice.
         jdbc.query(CONFLICTS, rs -> {
             long conflicts = rs.getLong(1);
@@ -73,4 +84,5 @@ public class CompleteDeclarationsTasklet implements Tasklet {
         contribution.incrementWriteCount(declared);
         return RepeatStatus.FINISHED;
     }
+
 }

@@ -10,10 +10,12 @@ import org.capebatch.output.AtomicFile;
 import org.capebatch.output.CsvFile;
 
 /**
- * Streams one CAPE declaration upload file (SPEC §5, CAPE-RULES §2): the header {@code Entry Number}, then one
- * 11-character entry number per line, ascending, at most 9,999; ASCII, CRLF on every line, no BOM (a BOM would
- * corrupt the header CBP checks). CBP rejects the whole declaration for one malformed line, so anything that
- * would produce one is refused here with {@link IllegalArgumentException} instead of being written.
+ * Streams one CAPE declaration upload file (SPEC §5, CAPE-RULES §2): the header
+ * {@code Entry Number}, then one 11-character entry number per line, ascending, at most
+ * 9,999; ASCII, CRLF on every line, no BOM (a BOM would corrupt the header CBP checks).
+ * CBP rejects the whole declaration for one malformed line, so anything that would
+ * produce one is refused here with {@link IllegalArgumentException} instead of being
+ * written.
  */
 public final class DeclarationCsvWriter implements Closeable {
 
@@ -25,6 +27,7 @@ public final class DeclarationCsvWriter implements Closeable {
     private static final Pattern ENTRY_NUMBER = Pattern.compile("[A-Z0-9]{11}");
 
     private final CsvFile file;
+
     private String last;
 
     private DeclarationCsvWriter(CsvFile file) {
@@ -46,7 +49,10 @@ public final class DeclarationCsvWriter implements Closeable {
         }
     }
 
-    /** Appends one entry number; they must come strictly ascending (sorted, no duplicates: SPEC §5). */
+    /**
+     * Appends one entry number; they must come strictly ascending (sorted, no duplicates:
+     * SPEC §5).
+     */
     public void write(String entryNumber) throws IOException {
         requireEntryNumber(entryNumber);
         if (last != null && entryNumber.compareTo(last) <= 0) {
@@ -61,13 +67,13 @@ public final class DeclarationCsvWriter implements Closeable {
     }
 
     /**
-     * An entry number as CBP's upload accepts it: exactly 11 upper-case ASCII letters or digits, no dashes
-     * (CAPE-RULES §2, §6). Returns it unchanged.
+     * An entry number as CBP's upload accepts it: exactly 11 upper-case ASCII letters or
+     * digits, no dashes (CAPE-RULES §2, §6). Returns it unchanged.
      */
     public static String requireEntryNumber(String entryNumber) {
         if (entryNumber == null || !ENTRY_NUMBER.matcher(entryNumber).matches()) {
-            throw new IllegalArgumentException(
-                    "not an 11-character ASCII entry number: " + (entryNumber == null ? "null" : "'" + entryNumber + "'"));
+            throw new IllegalArgumentException("not an 11-character ASCII entry number: "
+                    + (entryNumber == null ? "null" : "'" + entryNumber + "'"));
         }
         return entryNumber;
     }
@@ -89,4 +95,5 @@ public final class DeclarationCsvWriter implements Closeable {
     public void close() throws IOException {
         file.close();
     }
+
 }

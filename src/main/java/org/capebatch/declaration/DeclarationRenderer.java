@@ -19,8 +19,9 @@ import org.capebatch.run.CapeRun;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Renders one declaration, recorded in the ledger by the declare step, as its upload CSV and its workbook
- * (SPEC §5), read back from the database so a restarted run renders exactly the same files.
+ * Renders one declaration, recorded in the ledger by the declare step, as its upload CSV
+ * and its workbook (SPEC §5), read back from the database so a restarted run renders
+ * exactly the same files.
  */
 public class DeclarationRenderer {
 
@@ -32,9 +33,13 @@ public class DeclarationRenderer {
             """;
 
     private final JdbcTemplate jdbc;
+
     private final long runId;
+
     private final LocalDate runDate;
+
     private final Path outputDir;
+
     private final Function<String, Optional<ManifestFile>> recorded;
 
     /** A renderer that looks up each recorded file when it needs it. */
@@ -43,8 +48,9 @@ public class DeclarationRenderer {
     }
 
     /**
-     * A renderer that checks files against {@code recorded} (path to recorded file), typically
-     * {@link OutputFiles#byPath()} read once, so thousands of declarations cost no query each.
+     * A renderer that checks files against {@code recorded} (path to recorded file),
+     * typically {@link OutputFiles#byPath()} read once, so thousands of declarations cost
+     * no query each.
      */
     public DeclarationRenderer(JdbcTemplate jdbc, CapeRun run, Function<String, Optional<ManifestFile>> recorded) {
         this.jdbc = jdbc;
@@ -55,9 +61,9 @@ public class DeclarationRenderer {
     }
 
     /**
-     * The declaration's files as recorded, when both are on disk with their recorded hashes; otherwise renders
-     * them again (DESIGN.md: re-render only what is missing or differs), not yet published: see
-     * {@link WrittenFile#publishAll}.
+     * The declaration's files as recorded, when both are on disk with their recorded
+     * hashes; otherwise renders them again (DESIGN.md: re-render only what is missing or
+     * differs), not yet published: see {@link WrittenFile#publishAll}.
      */
     public List<WrittenFile> renderIfChanged(String fileStem) throws IOException {
         List<WrittenFile> files = new ArrayList<>(2);
@@ -78,7 +84,10 @@ public class DeclarationRenderer {
         return List.of(DIRECTORY + "/" + fileStem + ".csv", DIRECTORY + "/" + fileStem + ".xlsx");
     }
 
-    /** Writes the declaration's CSV and workbook under their tmp names; the caller publishes them. */
+    /**
+     * Writes the declaration's CSV and workbook under their tmp names; the caller
+     * publishes them.
+     */
     public List<WrittenFile> render(String fileStem) throws IOException {
         List<Assessment> entries = jdbc.query(ENTRIES, AssessmentRows.MAPPER, runId, fileStem);
         Path directory = Files.createDirectories(outputDir.resolve(DIRECTORY));
@@ -102,9 +111,11 @@ public class DeclarationRenderer {
                     runDate, entries);
             written.set(1, new WrittenFile(ManifestFile.of(outputDir, xlsxFile, workbookRows), xlsxFile));
             return written;
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             WrittenFile.discardAll(written);
             throw e;
         }
     }
+
 }

@@ -9,19 +9,26 @@ import org.capebatch.entry.EntryNumber;
 import org.capebatch.rules.Assessment;
 
 /**
- * Assigns eligible entries to declaration files of at most {@code maxEntries} (SPEC §5; CBP's limit is 9,999).
- * It streams: it keeps only the current group and entry, so millions of entries need no memory. Because the input
- * must be sorted by (group, entry number) the result depends only on the set of entries, never on the order they
- * were read in, which keeps file names and contents identical across restarts. Out-of-order or repeated input
- * is refused rather than silently producing a second file for a group or a duplicate entry.
+ * Assigns eligible entries to declaration files of at most {@code maxEntries} (SPEC §5;
+ * CBP's limit is 9,999). It streams: it keeps only the current group and entry, so
+ * millions of entries need no memory. Because the input must be sorted by (group, entry
+ * number) the result depends only on the set of entries, never on the order they were
+ * read in, which keeps file names and contents identical across restarts. Out-of-order or
+ * repeated input is refused rather than silently producing a second file for a group or a
+ * duplicate entry.
  */
 public final class DeclarationSplitter {
 
     private final int maxEntries;
+
     private final LocalDate runDate;
+
     private String group;
+
     private EntryNumber last;
+
     private int sequence;
+
     private int inFile;
 
     public DeclarationSplitter(int maxEntries, LocalDate runDate) {
@@ -32,7 +39,10 @@ public final class DeclarationSplitter {
         this.runDate = runDate;
     }
 
-    /** The file stem for {@code entry}; call with entries sorted by (groupKey, entry number), each once. */
+    /**
+     * The file stem for {@code entry}; call with entries sorted by (groupKey, entry
+     * number), each once.
+     */
     public String assign(String groupKey, EntryNumber entry) {
         if (group == null || !group.equals(groupKey)) {
             if (group != null && groupKey.compareTo(group) < 0) {
@@ -57,21 +67,18 @@ public final class DeclarationSplitter {
     }
 
     /**
-     * Convenience for tests and small inputs: the declarations for the ELIGIBLE assessments in {@code assessments}
-     * (excluded ones are skipped), grouped and split as the job does.
+     * Convenience for tests and small inputs: the declarations for the ELIGIBLE
+     * assessments in {@code assessments} (excluded ones are skipped), grouped and split
+     * as the job does.
      */
     public static List<Declaration> plan(List<Assessment> assessments, GroupBy groupBy, int maxEntries,
             LocalDate runDate) {
         record Keyed(String groupKey, EntryNumber entry) {
         }
-        List<Keyed> keyed = assessments.stream()
-                .filter(Assessment::eligible)
-                .map(a -> {
-                    EntryNumber entry = new EntryNumber(a.entryNumber());
-                    return new Keyed(DeclarationGroups.groupKey(groupBy, a.importerNumber(), entry), entry);
-                })
-                .sorted(Comparator.comparing(Keyed::groupKey).thenComparing(Keyed::entry))
-                .toList();
+        List<Keyed> keyed = assessments.stream().filter(Assessment::eligible).map(a -> {
+            EntryNumber entry = new EntryNumber(a.entryNumber());
+            return new Keyed(DeclarationGroups.groupKey(groupBy, a.importerNumber(), entry), entry);
+        }).sorted(Comparator.comparing(Keyed::groupKey).thenComparing(Keyed::entry)).toList();
         DeclarationSplitter splitter = new DeclarationSplitter(maxEntries, runDate);
         List<Declaration> declarations = new ArrayList<>();
         List<EntryNumber> current = new ArrayList<>();
@@ -96,4 +103,5 @@ public final class DeclarationSplitter {
         }
         return declarations;
     }
+
 }

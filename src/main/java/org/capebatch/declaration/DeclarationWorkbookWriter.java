@@ -24,32 +24,45 @@ import org.capebatch.output.XlsxTemplate;
 import org.capebatch.rules.Assessment;
 
 /**
- * Writes a declaration as a workbook (SPEC §5): sheet "Entry Numbers" laid out like CBP's upload template (A1
- * {@code Entry Number}, one entry number per row as a text cell — a numeric cell would lose leading zeros when
- * saved as CSV), sheet "Detail" with each entry's refund estimate, and sheet "Summary" with the totals. Both list
- * sheets keep their header row frozen; Detail has an autofilter over its columns. Same entries, same bytes.
+ * Writes a declaration as a workbook (SPEC §5): sheet "Entry Numbers" laid out like CBP's
+ * upload template (A1 {@code Entry Number}, one entry number per row as a text cell — a
+ * numeric cell would lose leading zeros when saved as CSV), sheet "Detail" with each
+ * entry's refund estimate, and sheet "Summary" with the totals. Both list sheets keep
+ * their header row frozen; Detail has an autofilter over its columns. Same entries, same
+ * bytes.
  *
- * <p>A run writes one workbook per declaration, thousands of them for a broker with many importers, so the
- * layout is built by POI ({@link SXSSFWorkbook}, {@link StableXlsx}) once per run date and each workbook is
- * written from that {@link XlsxTemplate} with only its rows: the same bytes POI writes, for a fraction of the
- * CPU (a test compares both).
+ * <p>
+ * A run writes one workbook per declaration, thousands of them for a broker with many
+ * importers, so the layout is built by POI ({@link SXSSFWorkbook}, {@link StableXlsx})
+ * once per run date and each workbook is written from that {@link XlsxTemplate} with only
+ * its rows: the same bytes POI writes, for a fraction of the CPU (a test compares both).
  */
 public final class DeclarationWorkbookWriter {
 
     public static final String ENTRY_SHEET = "Entry Numbers";
+
     public static final String DETAIL_SHEET = "Detail";
+
     public static final String SUMMARY_SHEET = "Summary";
 
-    private static final String[] DETAIL_HEADERS = {"Entry Number", "Importer", "Entry Type", "IEEPA Duty",
-        "Interest", "Refund Total", "Rate Type", "Rate Assumed", "Refund Deferred", "Deadline", "Urgent"};
-    private static final int[] DETAIL_WIDTHS = {16, 16, 11, 14, 12, 14, 16, 13, 16, 12, 8};
+    private static final String[] DETAIL_HEADERS = { "Entry Number", "Importer", "Entry Type", "IEEPA Duty", "Interest",
+            "Refund Total", "Rate Type", "Rate Assumed", "Refund Deferred", "Deadline", "Urgent" };
+
+    private static final int[] DETAIL_WIDTHS = { 16, 16, 11, 14, 12, 14, 16, 13, 16, 12, 8 };
+
     private static final int WINDOW = 200;
 
-    /** The Detail sheet's autofilter: the header row and room for every entry a declaration may hold. */
+    /**
+     * The Detail sheet's autofilter: the header row and room for every entry a
+     * declaration may hold.
+     */
     static final CellRangeAddress DETAIL_FILTER = new CellRangeAddress(0, DeclarationCsvWriter.MAX_ENTRIES, 0,
             DETAIL_HEADERS.length - 1);
 
-    /** The POI-built layout for one run date (the run date is the workbook's "created" property). */
+    /**
+     * The POI-built layout for one run date (the run date is the workbook's "created"
+     * property).
+     */
     private record Layout(LocalDate runDate, XlsxTemplate template, int header, int text, int money, int date) {
     }
 
@@ -59,8 +72,9 @@ public final class DeclarationWorkbookWriter {
     }
 
     /**
-     * Writes {@code target} for declaration {@code declarationName} (the CSV's file name). {@code entries} must be
-     * eligible, strictly ascending by entry number, at most 9,999. Returns the entries written.
+     * Writes {@code target} for declaration {@code declarationName} (the CSV's file
+     * name). {@code entries} must be eligible, strictly ascending by entry number, at
+     * most 9,999. Returns the entries written.
      */
     public static long write(Path target, String declarationName, LocalDate runDate, List<Assessment> entries)
             throws IOException {
@@ -69,56 +83,56 @@ public final class DeclarationWorkbookWriter {
         return rows[0];
     }
 
-    /** Writes the workbook to {@code out} (left open); otherwise as {@link #write(Path, String, LocalDate, List)}. */
+    /**
+     * Writes the workbook to {@code out} (left open); otherwise as
+     * {@link #write(Path, String, LocalDate, List)}.
+     */
     public static long write(OutputStream out, String declarationName, LocalDate runDate, List<Assessment> entries)
             throws IOException {
         check(entries);
         Layout l = layout(runDate);
-        BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-        l.template().write(out, runDate.atStartOfDay(), List.of(
-                rows -> {
-                    rows.row(0).text(0, DeclarationCsvWriter.HEADER, l.text());
-                    int r = 0;
-                    for (Assessment a : entries) {
-                        rows.row(++r).text(0, a.entryNumber(), l.text());
-                    }
-                },
-                rows -> {
-                    rows.row(0);
-                    for (int i = 0; i < DETAIL_HEADERS.length; i++) {
-                        rows.text(i, DETAIL_HEADERS[i], l.header());
-                    }
-                    int r = 0;
-                    for (Assessment a : entries) {
-                        rows.row(++r)
-                                .text(0, a.entryNumber(), l.text())
-                                .text(1, ImporterNumbers.masked(a.importerNumber()), l.text())
-                                .text(2, a.entryType(), l.text());
-                        money(rows, 3, a.ieepaDuty(), l);
-                        money(rows, 4, a.interest(), l);
-                        money(rows, 5, a.refundTotal(), l);
-                        rows.text(6, a.rateType() == null ? null : a.rateType().name(), l.text())
-                                .text(7, CsvCells.flag(a.rateAssumed()), l.text())
-                                .text(8, CsvCells.flag(a.refundDeferred()), l.text());
-                        date(rows, 9, a.deadline(), l);
-                        rows.text(10, CsvCells.flag(a.urgent()), l.text());
-                        totals[0] = totals[0].add(a.ieepaDuty());
-                        totals[1] = totals[1].add(a.interest());
-                        totals[2] = totals[2].add(a.refundTotal());
-                    }
-                },
-                rows -> {
-                    rows.row(0).text(0, "Declaration", l.text()).text(1, declarationName, l.text());
-                    rows.row(1).text(0, "Run date", l.text());
-                    date(rows, 1, runDate, l);
-                    rows.row(2).text(0, "Entries", l.text()).number(1, entries.size(), 0);
-                    rows.row(3).text(0, "IEEPA duty", l.text());
-                    money(rows, 1, totals[0], l);
-                    rows.row(4).text(0, "Interest", l.text());
-                    money(rows, 1, totals[1], l);
-                    rows.row(5).text(0, "Refund total", l.text());
-                    money(rows, 1, totals[2], l);
-                }));
+        BigDecimal[] totals = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
+        l.template().write(out, runDate.atStartOfDay(), List.of(rows -> {
+            rows.row(0).text(0, DeclarationCsvWriter.HEADER, l.text());
+            int r = 0;
+            for (Assessment a : entries) {
+                rows.row(++r).text(0, a.entryNumber(), l.text());
+            }
+        }, rows -> {
+            rows.row(0);
+            for (int i = 0; i < DETAIL_HEADERS.length; i++) {
+                rows.text(i, DETAIL_HEADERS[i], l.header());
+            }
+            int r = 0;
+            for (Assessment a : entries) {
+                rows.row(++r)
+                    .text(0, a.entryNumber(), l.text())
+                    .text(1, ImporterNumbers.masked(a.importerNumber()), l.text())
+                    .text(2, a.entryType(), l.text());
+                money(rows, 3, a.ieepaDuty(), l);
+                money(rows, 4, a.interest(), l);
+                money(rows, 5, a.refundTotal(), l);
+                rows.text(6, a.rateType() == null ? null : a.rateType().name(), l.text())
+                    .text(7, CsvCells.flag(a.rateAssumed()), l.text())
+                    .text(8, CsvCells.flag(a.refundDeferred()), l.text());
+                date(rows, 9, a.deadline(), l);
+                rows.text(10, CsvCells.flag(a.urgent()), l.text());
+                totals[0] = totals[0].add(a.ieepaDuty());
+                totals[1] = totals[1].add(a.interest());
+                totals[2] = totals[2].add(a.refundTotal());
+            }
+        }, rows -> {
+            rows.row(0).text(0, "Declaration", l.text()).text(1, declarationName, l.text());
+            rows.row(1).text(0, "Run date", l.text());
+            date(rows, 1, runDate, l);
+            rows.row(2).text(0, "Entries", l.text()).number(1, entries.size(), 0);
+            rows.row(3).text(0, "IEEPA duty", l.text());
+            money(rows, 1, totals[0], l);
+            rows.row(4).text(0, "Interest", l.text());
+            money(rows, 1, totals[1], l);
+            rows.row(5).text(0, "Refund total", l.text());
+            money(rows, 1, totals[2], l);
+        }));
         return entries.size();
     }
 
@@ -128,7 +142,10 @@ public final class DeclarationWorkbookWriter {
         }
     }
 
-    /** As POI's {@code setCellValue(LocalDate)}: Excel's day number of the date at midnight, 1900 date system. */
+    /**
+     * As POI's {@code setCellValue(LocalDate)}: Excel's day number of the date at
+     * midnight, 1900 date system.
+     */
     private static void date(XlsxTemplate.Rows rows, int column, LocalDate value, Layout l) {
         if (value != null) {
             rows.number(column, DateUtil.getExcelDate(value.atStartOfDay(), false), l.date());
@@ -150,8 +167,8 @@ public final class DeclarationWorkbookWriter {
     }
 
     /**
-     * The workbook built cell by cell through POI: the source of the template, and the reference the template's
-     * output is tested against.
+     * The workbook built cell by cell through POI: the source of the template, and the
+     * reference the template's output is tested against.
      */
     static long writeWithPoi(OutputStream out, String declarationName, LocalDate runDate, List<Assessment> entries,
             Consumer<WorkbookStyles> stylesUsed) throws IOException {
@@ -168,8 +185,10 @@ public final class DeclarationWorkbookWriter {
             numbers.createFreezePane(0, 1);
             styles.header(detail.createRow(0), DETAIL_HEADERS);
             detail.createFreezePane(0, 1);
-            // A fixed range (header plus the most entries a declaration holds): the template replays the layout
-            // part of the sheet unchanged, so the filter cannot follow each workbook's row count.
+            // A fixed range (header plus the most entries a declaration holds): the
+            // template replays the layout
+            // part of the sheet unchanged, so the filter cannot follow each workbook's
+            // row count.
             detail.setAutoFilter(DETAIL_FILTER);
             for (int i = 0; i < DETAIL_WIDTHS.length; i++) {
                 detail.setColumnWidth(i, DETAIL_WIDTHS[i] * 256);
@@ -223,7 +242,8 @@ public final class DeclarationWorkbookWriter {
 
             StableXlsx.write(out, workbook, runDate);
             return r;
-        } finally {
+        }
+        finally {
             StableXlsx.release(workbook);
         }
     }
@@ -246,4 +266,5 @@ public final class DeclarationWorkbookWriter {
             last = a.entryNumber();
         }
     }
+
 }

@@ -25,52 +25,68 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Assigns every eligible entry of the run to a declaration (SPEC §5: grouped, sorted, split at max-entries) and
- * records the assignment in the ledger's history of declarations (cape_ledger), all in the step's single
- * transaction: either the whole run is declared or none of it, so a restart never finds half a ledger. The
- * assignment is deterministic (sorted by group, then entry number), so a re-run after a rollback gives the same files. The entries count as declared (SPEC §3 check 13)
- * only once the run's files exist: {@link CompleteDeclarationsTasklet} records them after the render step.
+ * Assigns every eligible entry of the run to a declaration (SPEC §5: grouped, sorted,
+ * split at max-entries) and records the assignment in the ledger's history of
+ * declarations (cape_ledger), all in the step's single transaction: either the whole run
+ * is declared or none of it, so a restart never finds half a ledger. The assignment is
+ * deterministic (sorted by group, then entry number), so a re-run after a rollback gives
+ * the same files. The entries count as declared (SPEC §3 check 13) only once the run's
+ * files exist: {@link CompleteDeclarationsTasklet} records them after the render step.
  */
 public class DeclareTasklet implements Tasklet {
 
-    /** What checks 13 and 14 fail on (LedgerVerdict), in SQL; RELEASED and RESUBMIT-failed entries pass. */
+    /**
+     * What checks 13 and 14 fail on (LedgerVerdict), in SQL; RELEASED and RESUBMIT-failed
+     * entries pass.
+     */
     private static final String LEDGER_HOLDS = """
             (s.state IN ('DECLARED', 'ACCEPTED') OR (s.state = 'FAILED' AND s.error_class = 'HOLD'))
             """;
+
     /**
-     * Read on a connection of its own, which does not see this transaction's {@link #EXCLUDE} updates: the
-     * overtaken entries are left out here by the same condition.
+     * Read on a connection of its own, which does not see this transaction's
+     * {@link #EXCLUDE} updates: the overtaken entries are left out here by the same
+     * condition.
      */
     private static final String ELIGIBLE = """
             SELECT group_key, entry_number FROM cape_assessment a
              WHERE run_id = ? AND status = 'ELIGIBLE'
                AND NOT EXISTS (SELECT 1 FROM cape_entry_state s
-                                WHERE s.entry_number = a.entry_number AND s.run_id <> a.run_id AND """
-            + LEDGER_HOLDS + """
-            ) ORDER BY group_key, entry_number
-            """;
+                                WHERE s.entry_number = a.entry_number AND s.run_id <> a.run_id AND """ + LEDGER_HOLDS
+            + """
+                    ) ORDER BY group_key, entry_number
+                    """;
+
     /**
-     * Eligible entries of this run that the ledger holds, since the run assessed them, as declared or held by
-     * another job instance: that instance completed a declaration of them, or CBP's answer came in, while this run
-     * was FAILED. Checks 13 and 14 must see them again, or the entry would be declared twice.
+     * Eligible entries of this run that the ledger holds, since the run assessed them, as
+     * declared or held by another job instance: that instance completed a declaration of
+     * them, or CBP's answer came in, while this run was FAILED. Checks 13 and 14 must see
+     * them again, or the entry would be declared twice.
      */
     private static final String OVERTAKEN = "SELECT " + AssessmentRows.COLUMNS + """
             , s.state, s.cbp_error
              FROM cape_assessment a JOIN cape_entry_state s ON s.entry_number = a.entry_number
             WHERE a.run_id = ? AND a.status = 'ELIGIBLE' AND s.run_id <> a.run_id AND """ + LEDGER_HOLDS;
+
     private static final String EXCLUDE = """
             UPDATE cape_assessment
                SET status = 'EXCLUDED', reason = ?, reasons = ?, remedy = ?, deadline = NULL, urgent = false,
                    refund_deferred = false, interest = 0, refund_total = 0, rate_assumed = false, group_key = NULL
              WHERE run_id = ? AND entry_number = ?
             """;
+
     private static final int COPY_ROWS = 20_000;
 
     private final DataSource dataSource;
+
     private final JdbcTemplate jdbc;
+
     private final long runId;
+
     private final LocalDate runDate;
+
     private final int maxEntries;
+
     private final EntryAssessor assessor;
 
     public DeclareTasklet(DataSource dataSource, CapeRun run, int maxEntries, EntryAssessor assessor) {
@@ -94,7 +110,8 @@ public class DeclareTasklet implements Tasklet {
         Map<String, DeclarationInfo> declarations = new LinkedHashMap<>();
         PgCopy ledger = new PgCopy("cape_ledger", "entry_number", "run_id", "declaration");
         long declared = 0;
-        // A separate read-only connection streams the committed assessments while the step's transaction
+        // A separate read-only connection streams the committed assessments while the
+        // step's transaction
         // connection receives the ledger rows.
         try (Connection read = dataSource.getConnection()) {
             read.setAutoCommit(false);
@@ -121,14 +138,19 @@ public class DeclareTasklet implements Tasklet {
         Map<String, Integer> sequenceInGroup = new LinkedHashMap<>();
         for (Map.Entry<String, DeclarationInfo> d : declarations.entrySet()) {
             int sequence = sequenceInGroup.merge(d.getValue().group, 1, Integer::sum);
-            jdbc.update("INSERT INTO cape_declaration (run_id, file_stem, group_key, sequence, entry_count)"
-                    + " VALUES (?, ?, ?, ?, ?)", runId, d.getKey(), d.getValue().group, sequence, d.getValue().entries);
+            jdbc.update(
+                    "INSERT INTO cape_declaration (run_id, file_stem, group_key, sequence, entry_count)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    runId, d.getKey(), d.getValue().group, sequence, d.getValue().entries);
         }
         contribution.incrementWriteCount(declared);
         return RepeatStatus.FINISHED;
     }
 
-    /** Re-decides checks 13 and 14 for eligible entries the ledger overtook (see {@link #OVERTAKEN}). */
+    /**
+     * Re-decides checks 13 and 14 for eligible entries the ledger overtook (see
+     * {@link #OVERTAKEN}).
+     */
     private void excludeOvertaken() {
         List<Object[]> updates = new ArrayList<>();
         jdbc.query(OVERTAKEN, rs -> {
@@ -136,19 +158,23 @@ public class DeclareTasklet implements Tasklet {
             LedgerVerdict verdict = LedgerVerdict.of(rs.getString(16), rs.getString(17));
             Assessment decided = assessor.overtakenByLedger(eligible, runDate, verdict);
             if (!decided.eligible()) {
-                updates.add(new Object[] {decided.reason().name(), AssessmentRows.joinReasons(decided.reasons()),
-                    decided.remedy().name(), runId, decided.entryNumber()});
+                updates.add(new Object[] { decided.reason().name(), AssessmentRows.joinReasons(decided.reasons()),
+                        decided.remedy().name(), runId, decided.entryNumber() });
             }
         }, runId);
         jdbc.batchUpdate(EXCLUDE, updates);
     }
 
     private static final class DeclarationInfo {
+
         final String group;
+
         int entries;
 
         DeclarationInfo(String group) {
             this.group = group;
         }
+
     }
+
 }

@@ -8,15 +8,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds one {@link Entry} from its parsed rows in input order, applying SPEC §2's entry rules:
+ * Builds one {@link Entry} from its parsed rows in input order, applying SPEC §2's entry
+ * rules:
  * <ul>
- * <li>a row that did not parse makes the entry a data error, since a refund from the other rows would be wrong;</li>
- * <li>a row whose (line, ordinal) was already seen with identical values is a duplicate from overlapping exports:
- * dropped with the message {@code duplicate row}, harmless to the entry; with different values it is a data
- * error;</li>
- * <li>a row whose entry-level values differ from the entry's first parsed row is a data error.</li>
+ * <li>a row that did not parse makes the entry a data error, since a refund from the
+ * other rows would be wrong;</li>
+ * <li>a row whose (line, ordinal) was already seen with identical values is a duplicate
+ * from overlapping exports: dropped with the message {@code duplicate row}, harmless to
+ * the entry; with different values it is a data error;</li>
+ * <li>a row whose entry-level values differ from the entry's first parsed row is a data
+ * error.</li>
  * </ul>
- * Every row left out of {@code entry.rows()} is in the rejections, so nothing is lost. Stateless.
+ * Every row left out of {@code entry.rows()} is in the rejections, so nothing is lost.
+ * Stateless.
  */
 public final class EntryAssembler {
 
@@ -33,8 +37,8 @@ public final class EntryAssembler {
 
         for (ParsedRow parsed : rowsInInputOrder) {
             if (parsed.entryNumber() != null && !parsed.entryNumber().equals(number)) {
-                throw new IllegalArgumentException("row " + parsed.source() + " belongs to entry "
-                        + parsed.entryNumber() + ", not " + number);
+                throw new IllegalArgumentException(
+                        "row " + parsed.source() + " belongs to entry " + parsed.entryNumber() + ", not " + number);
             }
             if (parsed.rejected()) {
                 rejections.addAll(parsed.errors());
@@ -48,10 +52,11 @@ public final class EntryAssembler {
                 Es003Column differing = firstDifference(earlier, row, false);
                 if (differing == null) {
                     rejections.add(new RowError(row.source(), "", "", DUPLICATE_ROW));
-                } else {
+                }
+                else {
                     rejections.add(new RowError(row.source(), differing.header(), display(row, differing),
-                            "conflicts with line " + earlier.source().line() + " of " + earlier.source().file()
-                                    + ": " + orBlank(display(earlier, differing)) + " vs "
+                            "conflicts with line " + earlier.source().line() + " of " + earlier.source().file() + ": "
+                                    + orBlank(display(earlier, differing)) + " vs "
                                     + orBlank(display(row, differing))));
                     dataError = true;
                 }
@@ -59,7 +64,8 @@ public final class EntryAssembler {
             }
             if (first == null) {
                 first = row;
-            } else if (!first.facts().equals(row.facts())) {
+            }
+            else if (!first.facts().equals(row.facts())) {
                 Es003Column differing = firstDifference(first, row, true);
                 rejections.add(new RowError(row.source(), differing.header(), display(row, differing),
                         "conflicts with " + differing.header() + " '" + display(first, differing) + "' on line "
@@ -76,7 +82,10 @@ public final class EntryAssembler {
         return new AssembledEntry(new Entry(number, facts, kept, dataError), rejections);
     }
 
-    /** The first column, in SPEC §2 order, whose values differ; only entry-level ones when asked. */
+    /**
+     * The first column, in SPEC §2 order, whose values differ; only entry-level ones when
+     * asked.
+     */
     private static Es003Column firstDifference(TariffRow a, TariffRow b, boolean entryLevelOnly) {
         for (Es003Column column : COLUMNS) {
             if (entryLevelOnly && !column.entryLevel()) {
@@ -84,8 +93,13 @@ public final class EntryAssembler {
             }
             Object x = value(a, column);
             Object y = value(b, column);
-            boolean same = x instanceof BigDecimal bx && y instanceof BigDecimal by
-                    ? bx.compareTo(by) == 0 // 25.0 and 25.00 are the same duty
+            boolean same = x instanceof BigDecimal bx && y instanceof BigDecimal by ? bx.compareTo(by) == 0 // 25.0
+                                                                                                            // and
+                                                                                                            // 25.00
+                                                                                                            // are
+                                                                                                            // the
+                                                                                                            // same
+                                                                                                            // duty
                     : Objects.equals(x, y);
             if (!same) {
                 return column;
@@ -121,7 +135,10 @@ public final class EntryAssembler {
         };
     }
 
-    /** A parsed value as text for messages: dates ISO, flags Y/N, money plain, absent blank. */
+    /**
+     * A parsed value as text for messages: dates ISO, flags Y/N, money plain, absent
+     * blank.
+     */
     private static String display(TariffRow row, Es003Column column) {
         Object v = value(row, column);
         if (v == null) {
@@ -140,13 +157,16 @@ public final class EntryAssembler {
         return shown.isEmpty() ? "(blank)" : shown;
     }
 
-    /** Identity of a tariff row inside its entry; only when the export carries both parts (SPEC §2). */
+    /**
+     * Identity of a tariff row inside its entry; only when the export carries both parts
+     * (SPEC §2).
+     */
     private record LineKey(int line, int ordinal) {
 
         static LineKey of(TariffRow row) {
-            return row.lineNumber() == null || row.tariffOrdinal() == null
-                    ? null
+            return row.lineNumber() == null || row.tariffOrdinal() == null ? null
                     : new LineKey(row.lineNumber(), row.tariffOrdinal());
         }
     }
+
 }

@@ -3,8 +3,8 @@ package org.capebatch.entry;
 import java.util.Objects;
 
 /**
- * An 11-character CBP entry number: 3-character filer code, 7-digit sequence, check digit (CAPE-RULES §6).
- * Instances are always valid; build them with {@code parse}.
+ * An 11-character CBP entry number: 3-character filer code, 7-digit sequence, check digit
+ * (CAPE-RULES §6). Instances are always valid; build them with {@code parse}.
  */
 public record EntryNumber(String value) implements Comparable<EntryNumber> {
 
@@ -15,12 +15,14 @@ public record EntryNumber(String value) implements Comparable<EntryNumber> {
     }
 
     /**
-     * Reads an entry number as brokers' exports write it (SPEC §2): Excel's {@code ="..."} unwrapped, whitespace
-     * trimmed, dashes and spaces removed ({@code ABC-1234567-6}), upper-cased. The result must be
-     * {@code [A-Z0-9]{3}[0-9]{8}} with a valid check digit; the check digit is a typo filter, not an authority
-     * (CAPE-RULES §6), but an entry number that fails it cannot be declared anyway.
-     *
-     * @throws InvalidValueException when the value is blank, has the wrong shape or a wrong check digit
+     * Reads an entry number as brokers' exports write it (SPEC §2): Excel's
+     * {@code ="..."} unwrapped, whitespace trimmed, dashes and spaces removed
+     * ({@code ABC-1234567-6}), upper-cased. The result must be
+     * {@code [A-Z0-9]{3}[0-9]{8}} with a valid check digit; the check digit is a typo
+     * filter, not an authority (CAPE-RULES §6), but an entry number that fails it cannot
+     * be declared anyway.
+     * @throws InvalidValueException when the value is blank, has the wrong shape or a
+     * wrong check digit
      */
     public static EntryNumber parse(String raw) {
         String cleaned = Es003Values.clean(raw);
@@ -56,17 +58,18 @@ public record EntryNumber(String value) implements Comparable<EntryNumber> {
     }
 
     /**
-     * The check digit of a filer code plus sequence (CAPE-RULES §6): letters become A–I → 1–9, J–R → 1–9,
-     * S–Z → 2–9 (the IBM table, see CAPE-RULES §10 item 14); values at odd positions are added, values at even
-     * positions are doubled with their digits summed; the check digit is {@code (10 - sum % 10) % 10}.
-     *
-     * @param tenChars the first 10 characters of an entry number, {@code [A-Z0-9]{3}[0-9]{7}}
+     * The check digit of a filer code plus sequence (CAPE-RULES §6): letters become A–I →
+     * 1–9, J–R → 1–9, S–Z → 2–9 (the IBM table, see CAPE-RULES §10 item 14); values at
+     * odd positions are added, values at even positions are doubled with their digits
+     * summed; the check digit is {@code (10 - sum % 10) % 10}.
+     * @param tenChars the first 10 characters of an entry number,
+     * {@code [A-Z0-9]{3}[0-9]{7}}
      * @throws InvalidValueException when the argument is not 10 letters or digits
      */
     public static char checkDigit(String tenChars) {
         if (tenChars == null || tenChars.length() != LENGTH - 1) {
-            throw new InvalidValueException("check digit needs 10 characters, got "
-                    + (tenChars == null ? "none" : tenChars.length()));
+            throw new InvalidValueException(
+                    "check digit needs 10 characters, got " + (tenChars == null ? "none" : tenChars.length()));
         }
         int sum = 0;
         for (int i = 0; i < tenChars.length(); i++) {

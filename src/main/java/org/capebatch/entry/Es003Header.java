@@ -5,14 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where each {@link Es003Column} sits in one file's rows, resolved once from its header row (SPEC §2). Unknown
- * columns are ignored; when a header appears twice, the first one is used.
+ * Where each {@link Es003Column} sits in one file's rows, resolved once from its header
+ * row (SPEC §2). Unknown columns are ignored; when a header appears twice, the first one
+ * is used.
  */
 public final class Es003Header {
 
     private static final Es003Column[] COLUMNS = Es003Column.values();
 
     private final int[] indexes;
+
     private final List<String> names;
 
     private Es003Header(int[] indexes, List<String> names) {
@@ -21,10 +23,11 @@ public final class Es003Header {
     }
 
     /**
-     * Matches header cells to columns by normalized key. A byte order mark, {@code ="..."} or any punctuation in
-     * a header cell do not matter, since only letters and digits are compared.
-     *
-     * @throws MissingColumnsException when a required column is missing; it names the file and every missing one
+     * Matches header cells to columns by normalized key. A byte order mark,
+     * {@code ="..."} or any punctuation in a header cell do not matter, since only
+     * letters and digits are compared.
+     * @throws MissingColumnsException when a required column is missing; it names the
+     * file and every missing one
      */
     public static Es003Header resolve(String fileName, List<String> headerCells) {
         int[] indexes = new int[COLUMNS.length];
@@ -55,9 +58,10 @@ public final class Es003Header {
     }
 
     /**
-     * SPEC §2 "nothing is lost": a row with fewer cells than the header ended early (a file cut off, a line break
-     * in an unquoted cell), so its last cell may be cut too and nothing in it can be trusted. Returns the problem,
-     * naming the missing columns as the header writes them, or null for a row of full width.
+     * SPEC §2 "nothing is lost": a row with fewer cells than the header ended early (a
+     * file cut off, a line break in an unquoted cell), so its last cell may be cut too
+     * and nothing in it can be trusted. Returns the problem, naming the missing columns
+     * as the header writes them, or null for a row of full width.
      */
     public RowError shortRow(RowSource source, String[] cells) {
         if (cells.length >= names.size()) {
@@ -65,10 +69,11 @@ public final class Es003Header {
         }
         List<String> missing = names.subList(cells.length, names.size()).stream().map(Es003Values::clean).toList();
         if (missing.stream().allMatch(String::isEmpty)) {
-            return null; // only the unnamed columns of a header written with trailing commas
+            return null; // only the unnamed columns of a header written with trailing
+                         // commas
         }
-        return new RowError(source, missing.get(0), "", "row has " + cells.length + " of the header's "
-                + names.size() + " fields (cut off?): missing "
+        return new RowError(source, missing.get(0), "", "row has " + cells.length + " of the header's " + names.size()
+                + " fields (cut off?): missing "
                 + String.join(", ", missing.stream().map(name -> name.isEmpty() ? "(unnamed)" : name).toList()));
     }
 
@@ -81,9 +86,13 @@ public final class Es003Header {
         return indexes[column.ordinal()] >= 0;
     }
 
-    /** The raw cell of the column in this row; null when the file lacks the column or the row is short. */
+    /**
+     * The raw cell of the column in this row; null when the file lacks the column or the
+     * row is short.
+     */
     public String value(String[] cells, Es003Column column) {
         int index = indexes[column.ordinal()];
         return index >= 0 && index < cells.length ? cells[index] : null;
     }
+
 }

@@ -9,31 +9,42 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Parsers for the value formats of SPEC §2. Each first {@link #clean cleans} its input and throws
- * {@link InvalidValueException} with a readable message when the value does not fit. They run once per cell on
- * millions of rows, so they scan characters by hand: no regular expressions, no exceptions on valid input.
+ * Parsers for the value formats of SPEC §2. Each first {@link #clean cleans} its input
+ * and throws {@link InvalidValueException} with a readable message when the value does
+ * not fit. They run once per cell on millions of rows, so they scan characters by hand:
+ * no regular expressions, no exceptions on valid input.
  */
 public final class Es003Values {
 
     private static final BigDecimal ZERO = BigDecimal.valueOf(0, 2);
 
     private static final String DATE_FORMATS = "expected a date MM/DD/YYYY, M/D/YYYY or YYYY-MM-DD";
+
     private static final String MONEY_FORMATS = "expected an amount like 1234.56, $1,234.56, -12.00, (12.00) or FREE";
+
     private static final String FLAG_FORMATS = "expected Y/N, YES/NO, TRUE/FALSE or 1/0";
 
     /**
-     * Bounds of what a value of a known column may be (issue 7): longer, larger or stranger values are rejected
-     * where they are parsed, so nothing later (PostgreSQL columns and indexes, file names, money columns of
-     * NUMERIC(18,2), memory) can fail on them. Generous for real ES-003 exports, whose longest value is a
-     * 13-character importer number and whose largest duty on one tariff row is far below ten billion dollars.
+     * Bounds of what a value of a known column may be (issue 7): longer, larger or
+     * stranger values are rejected where they are parsed, so nothing later (PostgreSQL
+     * columns and indexes, file names, money columns of NUMERIC(18,2), memory) can fail
+     * on them. Generous for real ES-003 exports, whose longest value is a 13-character
+     * importer number and whose largest duty on one tariff row is far below ten billion
+     * dollars.
      */
     public static final int MAX_VALUE_CHARS = 256;
+
     public static final int MAX_IMPORTER_CHARS = 40;
+
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
+
     public static final int MIN_YEAR = 1900;
+
     public static final int MAX_YEAR = 2099;
 
-    /** Per enum type: normalized key of each constant (see {@link #key}) to the constant. */
+    /**
+     * Per enum type: normalized key of each constant (see {@link #key}) to the constant.
+     */
     private static final ClassValue<Map<String, Enum<?>>> ENUM_KEYS = new ClassValue<>() {
         @Override
         protected Map<String, Enum<?>> computeValue(Class<?> type) {
@@ -50,8 +61,9 @@ public final class Es003Values {
     }
 
     /**
-     * Trims surrounding whitespace (including no-break space and a byte order mark) and unwraps Excel's text trick
-     * {@code ="..."} (SPEC §2). Never returns null: a null cell is the empty string.
+     * Trims surrounding whitespace (including no-break space and a byte order mark) and
+     * unwraps Excel's text trick {@code ="..."} (SPEC §2). Never returns null: a null
+     * cell is the empty string.
      */
     public static String clean(String raw) {
         if (raw == null) {
@@ -65,50 +77,58 @@ public final class Es003Values {
     }
 
     /**
-     * Checks the text of a value before it is parsed: at most {@link #MAX_VALUE_CHARS} characters after trimming,
-     * and only characters a person could have typed — no control characters (a NUL would fail PostgreSQL, a line
-     * break or tab would reach file names), no U+FFFD (bytes that were not valid in the file's encoding), no broken
-     * surrogate pair and no non-character.
+     * Checks the text of a value before it is parsed: at most {@link #MAX_VALUE_CHARS}
+     * characters after trimming, and only characters a person could have typed — no
+     * control characters (a NUL would fail PostgreSQL, a line break or tab would reach
+     * file names), no U+FFFD (bytes that were not valid in the file's encoding), no
+     * broken surrogate pair and no non-character.
      */
     public static void checkText(String raw) {
         String s = clean(raw);
         if (s.length() > MAX_VALUE_CHARS) {
-            throw new InvalidValueException("value is " + s.length() + " characters long, more than "
-                    + MAX_VALUE_CHARS);
+            throw new InvalidValueException(
+                    "value is " + s.length() + " characters long, more than " + MAX_VALUE_CHARS);
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                throw new InvalidValueException(String.format("control character U+%04X at position %d", (int) c,
-                        i + 1));
+                throw new InvalidValueException(
+                        String.format("control character U+%04X at position %d", (int) c, i + 1));
             }
             if (c == '\uFFFD') {
-                throw new InvalidValueException("character U+FFFD at position " + (i + 1)
-                        + ": bytes not valid in the file's encoding");
+                throw new InvalidValueException(
+                        "character U+FFFD at position " + (i + 1) + ": bytes not valid in the file's encoding");
             }
             if (c == '\uFFFE' || c == '\uFFFF') {
-                throw new InvalidValueException(String.format("U+%04X at position %d is not a character", (int) c,
-                        i + 1));
+                throw new InvalidValueException(
+                        String.format("U+%04X at position %d is not a character", (int) c, i + 1));
             }
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
-            } else if (Character.isSurrogate(c)) {
+            }
+            else if (Character.isSurrogate(c)) {
                 throw new InvalidValueException("broken character (lone surrogate) at position " + (i + 1));
             }
         }
     }
 
-    /** An importer number (SPEC §2: kept as written, trimmed and unwrapped), at most {@link #MAX_IMPORTER_CHARS}. */
+    /**
+     * An importer number (SPEC §2: kept as written, trimmed and unwrapped), at most
+     * {@link #MAX_IMPORTER_CHARS}.
+     */
     public static String importerNumber(String raw) {
         String s = clean(raw);
         if (s.length() > MAX_IMPORTER_CHARS) {
-            throw new InvalidValueException("importer number is " + s.length() + " characters long, more than "
-                    + MAX_IMPORTER_CHARS);
+            throw new InvalidValueException(
+                    "importer number is " + s.length() + " characters long, more than " + MAX_IMPORTER_CHARS);
         }
         return s;
     }
 
-    /** A date in one of SPEC §2's forms; null when blank. Impossible dates such as 02/30/2025 are errors. */
+    /**
+     * A date in one of SPEC §2's forms; null when blank. Impossible dates such as
+     * 02/30/2025 are errors.
+     */
     public static LocalDate date(String raw) {
         String s = clean(raw);
         if (s.isEmpty()) {
@@ -127,7 +147,8 @@ public final class Es003Values {
             month = digits(s, 0, slash, 1, 2, DATE_FORMATS);
             day = digits(s, slash + 1, slash2, 1, 2, DATE_FORMATS);
             year = digits(s, slash2 + 1, s.length(), 4, 4, DATE_FORMATS);
-        } else {
+        }
+        else {
             // YYYY-MM-DD
             int dash = s.indexOf('-');
             int dash2 = dash < 0 ? -1 : s.indexOf('-', dash + 1);
@@ -146,15 +167,16 @@ public final class Es003Values {
         }
         int daysInMonth = java.time.Month.of(month).length(Year.isLeap(year));
         if (day < 1 || day > daysInMonth) {
-            throw new InvalidValueException("no such date: day " + day + " does not exist in "
-                    + String.format("%04d-%02d", year, month));
+            throw new InvalidValueException(
+                    "no such date: day " + day + " does not exist in " + String.format("%04d-%02d", year, month));
         }
         return LocalDate.of(year, month, day);
     }
 
     /**
-     * A money amount (SPEC §2): optional {@code $}, thousands commas in groups of three, a leading {@code -} or
-     * surrounding parentheses for negatives; {@code FREE} or blank is 0. The scale is kept as written.
+     * A money amount (SPEC §2): optional {@code $}, thousands commas in groups of three,
+     * a leading {@code -} or surrounding parentheses for negatives; {@code FREE} or blank
+     * is 0. The scale is kept as written.
      */
     public static BigDecimal money(String raw) {
         String s = clean(raw);
@@ -178,9 +200,11 @@ public final class Es003Values {
             char c = s.charAt(start);
             if (c == '-' && !negative) {
                 negative = true;
-            } else if (c == '$' && !dollar) {
+            }
+            else if (c == '$' && !dollar) {
                 dollar = true;
-            } else if (c != ' ') {
+            }
+            else if (c != ' ') {
                 break;
             }
             start++;
@@ -189,7 +213,7 @@ public final class Es003Values {
         if (negative) {
             plain.append('-');
         }
-        int groupDigits = 0;     // digits since the start or the last comma
+        int groupDigits = 0; // digits since the start or the last comma
         boolean sawComma = false;
         boolean sawPoint = false;
         int integerDigits = 0;
@@ -200,21 +224,25 @@ public final class Es003Values {
                 plain.append(c);
                 if (sawPoint) {
                     fractionDigits++;
-                } else {
+                }
+                else {
                     integerDigits++;
                     groupDigits++;
                 }
-            } else if (c == ',' && !sawPoint) {
+            }
+            else if (c == ',' && !sawPoint) {
                 boolean firstGroupOk = !sawComma && groupDigits >= 1 && groupDigits <= 3;
                 if (!firstGroupOk && !(sawComma && groupDigits == 3)) {
                     throw new InvalidValueException(MONEY_FORMATS + " (commas must separate thousands)");
                 }
                 sawComma = true;
                 groupDigits = 0;
-            } else if (c == '.' && !sawPoint) {
+            }
+            else if (c == '.' && !sawPoint) {
                 plain.append(c);
                 sawPoint = true;
-            } else {
+            }
+            else {
                 throw new InvalidValueException(MONEY_FORMATS);
             }
         }
@@ -261,8 +289,9 @@ public final class Es003Values {
     }
 
     /**
-     * An entry type code (SPEC §2): one or two digits, returned as two ({@code 1} is {@code 01}). XLSX numeric
-     * cells reach this as plain digits, so nothing but digits is accepted.
+     * An entry type code (SPEC §2): one or two digits, returned as two ({@code 1} is
+     * {@code 01}). XLSX numeric cells reach this as plain digits, so nothing but digits
+     * is accepted.
      */
     public static String entryType(String raw) {
         String s = clean(raw);
@@ -275,7 +304,9 @@ public final class Es003Values {
         return s.length() == 1 ? "0" + s : s;
     }
 
-    /** An HTS number (SPEC §2): dots and spaces removed, then digits only and not empty. */
+    /**
+     * An HTS number (SPEC §2): dots and spaces removed, then digits only and not empty.
+     */
     public static String hts(String raw) {
         String s = clean(raw);
         StringBuilder digits = new StringBuilder(s.length());
@@ -283,7 +314,8 @@ public final class Es003Values {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits.append(c);
-            } else if (c != '.' && c != ' ') {
+            }
+            else if (c != '.' && c != ' ') {
                 throw new InvalidValueException("HTS number must be digits (dots and spaces allowed)");
             }
         }
@@ -294,9 +326,10 @@ public final class Es003Values {
     }
 
     /**
-     * A status word (SPEC §2), case-insensitive, with {@code _}, {@code -} and spaces equivalent: matching ignores
-     * everything but letters and digits, so {@code Under Review}, {@code under-review} and {@code UNDER_REVIEW}
-     * are all {@code UNDER_REVIEW}. Blank gives {@code defaultWhenBlank} (which may be null).
+     * A status word (SPEC §2), case-insensitive, with {@code _}, {@code -} and spaces
+     * equivalent: matching ignores everything but letters and digits, so
+     * {@code Under Review}, {@code under-review} and {@code UNDER_REVIEW} are all
+     * {@code UNDER_REVIEW}. Blank gives {@code defaultWhenBlank} (which may be null).
      */
     public static <E extends Enum<E>> E status(String raw, Class<E> type, E defaultWhenBlank) {
         String s = clean(raw);
@@ -306,8 +339,8 @@ public final class Es003Values {
         Enum<?> found = ENUM_KEYS.get(type).get(key(s));
         if (found == null) {
             throw new InvalidValueException("expected one of " + Arrays.stream(type.getEnumConstants())
-                    .map(e -> e.name().replace('_', ' '))
-                    .collect(Collectors.joining(", ")));
+                .map(e -> e.name().replace('_', ' '))
+                .collect(Collectors.joining(", ")));
         }
         return type.cast(found);
     }
@@ -324,14 +357,18 @@ public final class Es003Values {
         return Integer.valueOf(s);
     }
 
-    /** Lower-case ASCII letters and digits only: how SPEC §2 compares headers (and this class, status words). */
+    /**
+     * Lower-case ASCII letters and digits only: how SPEC §2 compares headers (and this
+     * class, status words).
+     */
     public static String key(String s) {
         StringBuilder key = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 'A' && c <= 'Z') {
                 key.append((char) (c + ('a' - 'A')));
-            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            }
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                 key.append(c);
             }
         }
@@ -379,4 +416,5 @@ public final class Es003Values {
     private static boolean isBlank(char c) {
         return Character.isWhitespace(c) || c == '\u00A0' || c == '\uFEFF';
     }
+
 }

@@ -3,10 +3,14 @@ package org.capebatch.entry;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A file lacks required columns and is rejected as a whole before any row is read (SPEC §2). */
+/**
+ * A file lacks required columns and is rejected as a whole before any row is read (SPEC
+ * §2).
+ */
 public class MissingColumnsException extends RuntimeException {
 
     private final String fileName;
+
     private final List<Es003Column> missing;
 
     public MissingColumnsException(String fileName, List<Es003Column> missing) {
@@ -24,4 +28,5 @@ public class MissingColumnsException extends RuntimeException {
     public List<Es003Column> missing() {
         return missing;
     }
+
 }

@@ -1,4 +1,8 @@
 package org.capebatch.entry;
 
 /** Protest Status (SPEC §2); blank means NONE. */
-public enum ProtestStatus { NONE, OPEN, SUSPENDED }
+public enum ProtestStatus {
+
+    NONE, OPEN, SUSPENDED
+
+}

@@ -1,4 +1,8 @@
 package org.capebatch.entry;
 
 /** Statement Status (SPEC §2); blank means PAID. */
-public enum StatementStatus { PAID, UNPAID }
+public enum StatementStatus {
+
+    PAID, UNPAID
+
+}

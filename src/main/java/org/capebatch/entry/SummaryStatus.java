@@ -1,4 +1,8 @@
 package org.capebatch.entry;
 
 /** Entry Summary Status (SPEC §2); blank means ACCEPTED. */
-public enum SummaryStatus { ACCEPTED, CANCELLED, REJECTED }
+public enum SummaryStatus {
+
+    ACCEPTED, CANCELLED, REJECTED
+
+}

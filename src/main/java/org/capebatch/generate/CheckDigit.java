@@ -2,7 +2,10 @@ package org.capebatch.generate;
 
 import org.capebatch.entry.EntryNumber;
 
-/** Builds valid entry numbers for generated data with the check digit of {@link EntryNumber} (CAPE-RULES §6). */
+/**
+ * Builds valid entry numbers for generated data with the check digit of
+ * {@link EntryNumber} (CAPE-RULES §6).
+ */
 final class CheckDigit {
 
     private CheckDigit() {
@@ -16,4 +19,5 @@ final class CheckDigit {
         String tenChars = filerCode + String.format("%07d", sequence);
         return tenChars + EntryNumber.checkDigit(tenChars);
     }
+
 }

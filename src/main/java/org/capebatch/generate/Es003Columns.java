@@ -3,8 +3,9 @@ package org.capebatch.generate;
 import java.util.List;
 
 /**
- * Column layout of generated ES-003 files: every column of SPEC §2 under its canonical header, in an order like
- * ACE's export, plus three columns real exports carry and the job ignores.
+ * Column layout of generated ES-003 files: every column of SPEC §2 under its canonical
+ * header, in an order like ACE's export, plus three columns real exports carry and the
+ * job ignores.
  */
 final class Es003Columns {
 
@@ -33,34 +34,16 @@ final class Es003Columns {
     static final int ADCVD_STATUS = 22;
     static final int STATEMENT_STATUS = 23;
 
-    static final List<String> HEADERS = List.of(
-            "Entry Summary Number",
-            "Entry Summary Line Number",
-            "Tariff Ordinal Number",
-            "Entry Type Code",
-            "Importer Number",
-            "Importer Type",
-            "Port of Entry Code",
-            "Entry Date",
-            "Entry Summary Date",
-            "Payment Date",
-            "HTS Number - Full",
-            "Country of Origin Code",
-            "Line Tariff Goods Value Amount",
-            "Line Tariff Duty Amount",
-            "Entry Summary Status",
-            "Liquidation Status",
-            "Liquidation Date",
-            "Reconciliation Flag",
-            "Reconciliation Summary Filed",
-            "Drawback Flag",
-            "Surety Paid",
-            "Protest Status",
-            "ADCVD Status",
-            "Statement Status");
+    static final List<String> HEADERS = List.of("Entry Summary Number", "Entry Summary Line Number",
+            "Tariff Ordinal Number", "Entry Type Code", "Importer Number", "Importer Type", "Port of Entry Code",
+            "Entry Date", "Entry Summary Date", "Payment Date", "HTS Number - Full", "Country of Origin Code",
+            "Line Tariff Goods Value Amount", "Line Tariff Duty Amount", "Entry Summary Status", "Liquidation Status",
+            "Liquidation Date", "Reconciliation Flag", "Reconciliation Summary Filed", "Drawback Flag", "Surety Paid",
+            "Protest Status", "ADCVD Status", "Statement Status");
 
     static final int COUNT = HEADERS.size();
 
     private Es003Columns() {
     }
+
 }

@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes ES-003 rows as Excel would save them: RFC 4180 quoting only where needed, CRLF, ASCII. Streams through a
- * large buffer so millions of rows cost no memory.
+ * Writes ES-003 rows as Excel would save them: RFC 4180 quoting only where needed, CRLF,
+ * ASCII. Streams through a large buffer so millions of rows cost no memory.
  */
 final class Es003CsvWriter implements Closeable {
 
     private final BufferedWriter out;
+
     private final StringBuilder line = new StringBuilder(256);
+
     private long rows;
 
     Es003CsvWriter(Path file) throws IOException {
@@ -72,4 +74,5 @@ final class Es003CsvWriter implements Closeable {
     public void close() throws IOException {
         out.close();
     }
+
 }

@@ -2,10 +2,14 @@ package org.capebatch.generate;
 
 import java.time.LocalDate;
 
-/** Value formats of ES-003 exports (SPEC §2): {@code MM/DD/YYYY} dates and {@code $1,234.56} money. */
+/**
+ * Value formats of ES-003 exports (SPEC §2): {@code MM/DD/YYYY} dates and
+ * {@code $1,234.56} money.
+ */
 final class Es003Format {
 
     private static final LocalDate CACHE_START = LocalDate.of(2024, 1, 1);
+
     private static final String[] DATES = new String[5 * 366];
 
     static {
@@ -45,4 +49,5 @@ final class Es003Format {
         int day = date.getDayOfMonth();
         return (month < 10 ? "0" : "") + month + (day < 10 ? "/0" : "/") + day + "/" + date.getYear();
     }
+
 }

@@ -10,29 +10,32 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the ES-022 workbook of the sample loop ({@code sample/answers/2-ES-022.xlsx}, SPEC §6.2): CBP's report of
- * accepted entries and refunds for the sample's 2026-11-30 declarations, laid out as ACE exports it (a
- * {@code Parameters} sheet, then {@code Main Report} with a title row above its 17 columns, keys wrapped
- * {@code ="…"}). Run: {@code java -cp target/cape-batch.jar -Dloader.main=org.capebatch.generate.SampleAnswersBuilder
+ * Writes the ES-022 workbook of the sample loop ({@code sample/answers/2-ES-022.xlsx},
+ * SPEC §6.2): CBP's report of accepted entries and refunds for the sample's 2026-11-30
+ * declarations, laid out as ACE exports it (a {@code Parameters} sheet, then
+ * {@code Main Report} with a title row above its 17 columns, keys wrapped {@code ="…"}).
+ * Run:
+ * {@code java -cp target/cape-batch.jar -Dloader.main=org.capebatch.generate.SampleAnswersBuilder
  * org.springframework.boot.loader.launch.PropertiesLauncher sample}.
  */
 public final class SampleAnswersBuilder {
 
-    private static final String[] HEADER = {"Claim Number", "Claim Status", "Filer Code", "Importer Number",
-        "CF4811 Number", "CF4811 Name", "Entry Summary Number", "Entry Date", "Liquidation Date",
-        "Control Team Number", "Center ID Code", "Center ID Name", "Refund Amount", "Interest Amount",
-        "Refund Number", "Refund Date", "Refund Status"};
+    private static final String[] HEADER = { "Claim Number", "Claim Status", "Filer Code", "Importer Number",
+            "CF4811 Number", "CF4811 Name", "Entry Summary Number", "Entry Date", "Liquidation Date",
+            "Control Team Number", "Center ID Code", "Center ID Name", "Refund Amount", "Interest Amount",
+            "Refund Number", "Refund Date", "Refund Status" };
 
-    /** Entry, claim, importer, refund, interest, refund number, refund date, refund status ("" = not paid yet). */
+    /**
+     * Entry, claim, importer, refund, interest, refund number, refund date, refund status
+     * ("" = not paid yet).
+     */
     private static final String[][] ROWS = {
-        {"XMP00010221", "100000241223", "47-123456700", "3000.00", "278.37", "R27011200017", "01/12/2027",
-            "Treasury Issued"},
-        {"XMP00010247", "100000241223", "47-123456700", "2950.00", "271.10", "R27011200018", "01/12/2027",
-            "Treasury Issued"},
-        {"XMP00010254", "100000241223", "47-123456700", "", "", "", "", ""},
-        {"YOT00010401", "100000241299", "91-555000100", "3000.00", "278.37", "R27011200019", "01/13/2027",
-            "Sent to Treasury"},
-    };
+            { "XMP00010221", "100000241223", "47-123456700", "3000.00", "278.37", "R27011200017", "01/12/2027",
+                    "Treasury Issued" },
+            { "XMP00010247", "100000241223", "47-123456700", "2950.00", "271.10", "R27011200018", "01/12/2027",
+                    "Treasury Issued" },
+            { "XMP00010254", "100000241223", "47-123456700", "", "", "", "", "" }, { "YOT00010401", "100000241299",
+                    "91-555000100", "3000.00", "278.37", "R27011200019", "01/13/2027", "Sent to Treasury" }, };
 
     private SampleAnswersBuilder() {
     }
@@ -63,7 +66,8 @@ public final class SampleAnswersBuilder {
                     if (!v[c].isEmpty()) {
                         if (c < 5) {
                             row.createCell(c + 9).setCellValue(Double.parseDouble(v[c]));
-                        } else {
+                        }
+                        else {
                             row.createCell(c + 9).setCellValue(v[c]);
                         }
                     }
@@ -72,4 +76,5 @@ public final class SampleAnswersBuilder {
             workbook.write(out);
         }
     }
+
 }

@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds {@code sample/es003-sample.csv} and its {@code README.md}: generator output for a few hundred entries, then
- * hand-written entries that show every reason of SPEC §3 as of run date 2026-11-30, the eligible variants (urgent,
- * deferred, not urgent) and the row-level edge cases (duplicate row, invalid entry number, SSN importer, value
- * spellings). The README lists the expected outcome of each hand-written entry so tests can assert them.
- * Deterministic: rerunning it rewrites the same bytes.
+ * Builds {@code sample/es003-sample.csv} and its {@code README.md}: generator output for
+ * a few hundred entries, then hand-written entries that show every reason of SPEC §3 as
+ * of run date 2026-11-30, the eligible variants (urgent, deferred, not urgent) and the
+ * row-level edge cases (duplicate row, invalid entry number, SSN importer, value
+ * spellings). The README lists the expected outcome of each hand-written entry so tests
+ * can assert them. Deterministic: rerunning it rewrites the same bytes.
  */
 public final class SampleDataBuilder {
 
@@ -24,23 +25,37 @@ public final class SampleDataBuilder {
     static final int GENERATED_ENTRIES = 300;
     static final long SEED = 20261130L;
     static final String EXPECTED_FILE = "es003-sample-expected.csv";
-    /** Filer codes of the hand-written entries; both sort after every generated filer code. */
+
+    /**
+     * Filer codes of the hand-written entries; both sort after every generated filer
+     * code.
+     */
     static final String EDGE_FILER = "XMP";
     static final String OTHER_FILER = "YOT";
+
     /** Default window minus margin (80 − 3 days, SPEC §3 check 10). */
     private static final int WINDOW_DAYS = 77;
+
     private static final int PROTEST_DAYS = 180;
+
     private static final int URGENT_DAYS = 14;
 
     private static final String CORPORATE_IMPORTER = "47-123456700";
+
     private static final String OTHER_IMPORTER = "83-765432100";
+
     private static final String SSN_IMPORTER = "123-45-6789";
+
     private static final String OTHER_DECLARANT_IMPORTER = "91-555000100";
 
     private final List<Edge> edges = new ArrayList<>();
+
     private int nextSequence = 1001;
 
-    /** Writes {@code es003-sample.csv} and {@code README.md} into the directory given (default {@code sample}). */
+    /**
+     * Writes {@code es003-sample.csv} and {@code README.md} into the directory given
+     * (default {@code sample}).
+     */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "sample");
         Files.createDirectories(dir);
@@ -67,7 +82,8 @@ public final class SampleDataBuilder {
                     duplicate = edge.rows().get(edge.rows().size() - 1);
                 }
             }
-            // The repeated row comes last, as when two overlapping exports are concatenated.
+            // The repeated row comes last, as when two overlapping exports are
+            // concatenated.
             writer.writeRow(duplicate);
             edgeRows++;
         }
@@ -75,14 +91,17 @@ public final class SampleDataBuilder {
         writeExpected(dir.resolve(EXPECTED_FILE));
     }
 
-    /** The README table as CSV, for tests: one line per hand-written entry, columns as in assessments.csv. */
+    /**
+     * The README table as CSV, for tests: one line per hand-written entry, columns as in
+     * assessments.csv.
+     */
     private void writeExpected(Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             out.write("entry_number,status,reason,reasons,remedy,deadline,urgent,refund_deferred,ieepa_duty\n");
             for (Edge edge : edges) {
                 if (!edge.invalidNumber) {
-                    out.write(String.join(",", edge.entryNumber(), edge.status, edge.reason, edge.reasons,
-                            edge.remedy, edge.deadline, yn(edge.urgent), yn(edge.deferred), edge.ieepaDuty()) + "\n");
+                    out.write(String.join(",", edge.entryNumber(), edge.status, edge.reason, edge.reasons, edge.remedy,
+                            edge.deadline, yn(edge.urgent), yn(edge.deferred), edge.ieepaDuty()) + "\n");
                 }
             }
         }
@@ -90,81 +109,98 @@ public final class SampleDataBuilder {
 
     private void defineEdges() {
         edge("DATA_ERROR: Entry Date `02/30/2025` cannot be parsed (every row of the entry)")
-                .set(ENTRY_DATE, "02/30/2025").dataError();
+            .set(ENTRY_DATE, "02/30/2025")
+            .dataError();
         edge("DATA_ERROR: Importer Number differs between the entry's rows")
-                .rowValue(1, IMPORTER_NUMBER, OTHER_IMPORTER).dataError();
-        edge("NO_IEEPA_DUTY: IEEPA rows are FREE exemption headings only")
-                .freeIeepaOnly().excluded("NO_IEEPA_DUTY", "NONE");
+            .rowValue(1, IMPORTER_NUMBER, OTHER_IMPORTER)
+            .dataError();
+        edge("NO_IEEPA_DUTY: IEEPA rows are FREE exemption headings only").freeIeepaOnly()
+            .excluded("NO_IEEPA_DUTY", "NONE");
         edge("NO_IEEPA_DUTY: entered 2026-03-02, after the IEEPA window; Section 122 (9903.03.01) duty only")
-                .enteredOn(LocalDate.of(2026, 3, 2)).section122Only().excluded("NO_IEEPA_DUTY", "NONE");
+            .enteredOn(LocalDate.of(2026, 3, 2))
+            .section122Only()
+            .excluded("NO_IEEPA_DUTY", "NONE");
         edge("NO_IEEPA_DUTY: IEEPA row with duty but entered 2025-01-27, before the window opened")
-                .enteredOn(LocalDate.of(2025, 1, 27)).excluded("NO_IEEPA_DUTY", "NONE");
-        edge("ENTRY_NOT_ACCEPTED: Entry Summary Status CANCELLED")
-                .set(SUMMARY_STATUS, "CANCELLED").excluded("ENTRY_NOT_ACCEPTED", "NONE");
-        edge("ENTRY_TYPE_EXCLUDED: type 08 (USMCA duty deferral)")
-                .set(ENTRY_TYPE, "08").excluded("ENTRY_TYPE_EXCLUDED", "AWAIT_PHASE");
-        edge("ENTRY_TYPE_EXCLUDED: type 23 (outside the accepted type list)")
-                .set(ENTRY_TYPE, "23").excluded("ENTRY_TYPE_EXCLUDED", "AWAIT_PHASE");
-        edge("DRAWBACK: Drawback Flag Y")
-                .set(DRAWBACK_FLAG, "Y").excluded("DRAWBACK", "AWAIT_PHASE");
-        edge("RECONCILIATION: flagged and the type 09 summary already filed")
-                .set(RECONCILIATION_FLAG, "Y").set(RECONCILIATION_SUMMARY_FILED, "Y")
-                .excluded("RECONCILIATION", "AWAIT_PHASE");
-        edge("RECONCILIATION: flagged on a type 11 entry (only 01/02/06 may be declared)")
-                .set(ENTRY_TYPE, "11").set(RECONCILIATION_FLAG, "Y").excluded("RECONCILIATION", "AWAIT_PHASE");
-        edge("PROTEST_PENDING: Protest Status OPEN")
-                .set(PROTEST_STATUS, "OPEN").excluded("PROTEST_PENDING", "REVIEW");
-        edge("SURETY_PAID: Surety Paid Y")
-                .set(SURETY_PAID, "Y").excluded("SURETY_PAID", "NONE");
-        edge("ADCVD_PENDING_LIQUIDATION: type 03, Commerce instructions issued")
-                .set(ENTRY_TYPE, "03").set(ADCVD_STATUS, "PENDING LIQUIDATION")
-                .excluded("ADCVD_PENDING_LIQUIDATION", "AWAIT_PHASE");
+            .enteredOn(LocalDate.of(2025, 1, 27))
+            .excluded("NO_IEEPA_DUTY", "NONE");
+        edge("ENTRY_NOT_ACCEPTED: Entry Summary Status CANCELLED").set(SUMMARY_STATUS, "CANCELLED")
+            .excluded("ENTRY_NOT_ACCEPTED", "NONE");
+        edge("ENTRY_TYPE_EXCLUDED: type 08 (USMCA duty deferral)").set(ENTRY_TYPE, "08")
+            .excluded("ENTRY_TYPE_EXCLUDED", "AWAIT_PHASE");
+        edge("ENTRY_TYPE_EXCLUDED: type 23 (outside the accepted type list)").set(ENTRY_TYPE, "23")
+            .excluded("ENTRY_TYPE_EXCLUDED", "AWAIT_PHASE");
+        edge("DRAWBACK: Drawback Flag Y").set(DRAWBACK_FLAG, "Y").excluded("DRAWBACK", "AWAIT_PHASE");
+        edge("RECONCILIATION: flagged and the type 09 summary already filed").set(RECONCILIATION_FLAG, "Y")
+            .set(RECONCILIATION_SUMMARY_FILED, "Y")
+            .excluded("RECONCILIATION", "AWAIT_PHASE");
+        edge("RECONCILIATION: flagged on a type 11 entry (only 01/02/06 may be declared)").set(ENTRY_TYPE, "11")
+            .set(RECONCILIATION_FLAG, "Y")
+            .excluded("RECONCILIATION", "AWAIT_PHASE");
+        edge("PROTEST_PENDING: Protest Status OPEN").set(PROTEST_STATUS, "OPEN").excluded("PROTEST_PENDING", "REVIEW");
+        edge("SURETY_PAID: Surety Paid Y").set(SURETY_PAID, "Y").excluded("SURETY_PAID", "NONE");
+        edge("ADCVD_PENDING_LIQUIDATION: type 03, Commerce instructions issued").set(ENTRY_TYPE, "03")
+            .set(ADCVD_STATUS, "PENDING LIQUIDATION")
+            .excluded("ADCVD_PENDING_LIQUIDATION", "AWAIT_PHASE");
         edge("LIQUIDATION_WINDOW_PASSED: liquidated 2026-07-15, protest still possible")
-                .liquidatedOn(LocalDate.of(2026, 7, 15)).windowPassed();
+            .liquidatedOn(LocalDate.of(2026, 7, 15))
+            .windowPassed();
         edge("LIQUIDATION_WINDOW_PASSED: liquidated 2026-09-13, 78 days before the run (one day too late)")
-                .liquidatedOn(LocalDate.of(2026, 9, 13)).windowPassed();
+            .liquidatedOn(LocalDate.of(2026, 9, 13))
+            .windowPassed();
         edge("LIQUIDATION_WINDOW_PASSED: liquidated 2026-06-03, protest deadline is the run date itself")
-                .liquidatedOn(LocalDate.of(2026, 6, 3)).windowPassed();
+            .liquidatedOn(LocalDate.of(2026, 6, 3))
+            .windowPassed();
         edge("LIQUIDATION_WINDOW_PASSED: liquidated 2026-06-02, 181 days before the run: court only")
-                .liquidatedOn(LocalDate.of(2026, 6, 2)).windowPassed();
+            .liquidatedOn(LocalDate.of(2026, 6, 2))
+            .windowPassed();
         edge("LIQUIDATION_WINDOW_PASSED: liquidated 2026-03-20, final: court only")
-                .liquidatedOn(LocalDate.of(2026, 3, 20)).windowPassed();
-        edge("STATEMENT_UNPAID: Statement Status UNPAID (no Payment Date)")
-                .set(STATEMENT_STATUS, "UNPAID").set(PAYMENT_DATE, "").excluded("STATEMENT_UNPAID", "RETRY");
-        edge("several reasons: drawback, open protest and unpaid statement")
-                .set(DRAWBACK_FLAG, "Y").set(PROTEST_STATUS, "OPEN").set(STATEMENT_STATUS, "UNPAID")
-                .excluded("DRAWBACK", "AWAIT_PHASE", "DRAWBACK|PROTEST_PENDING|STATEMENT_UNPAID");
+            .liquidatedOn(LocalDate.of(2026, 3, 20))
+            .windowPassed();
+        edge("STATEMENT_UNPAID: Statement Status UNPAID (no Payment Date)").set(STATEMENT_STATUS, "UNPAID")
+            .set(PAYMENT_DATE, "")
+            .excluded("STATEMENT_UNPAID", "RETRY");
+        edge("several reasons: drawback, open protest and unpaid statement").set(DRAWBACK_FLAG, "Y")
+            .set(PROTEST_STATUS, "OPEN")
+            .set(STATEMENT_STATUS, "UNPAID")
+            .excluded("DRAWBACK", "AWAIT_PHASE", "DRAWBACK|PROTEST_PENDING|STATEMENT_UNPAID");
 
         edge("ELIGIBLE: unliquidated, corporate importer").eligible();
         edge("ELIGIBLE: SSN-format importer, Importer Type blank (non-corporate rate; pseudonym in file names)")
-                .set(IMPORTER_NUMBER, SSN_IMPORTER).set(IMPORTER_TYPE, "").eligible();
+            .set(IMPORTER_NUMBER, SSN_IMPORTER)
+            .set(IMPORTER_TYPE, "")
+            .eligible();
         edge("ELIGIBLE, urgent: liquidated 2026-09-20").liquidatedOn(LocalDate.of(2026, 9, 20)).eligible();
         edge("ELIGIBLE, urgent: liquidated 2026-09-25").liquidatedOn(LocalDate.of(2026, 9, 25)).eligible();
         edge("ELIGIBLE, urgent: liquidated 2026-09-14, exactly 77 days before the run (deadline = run date)")
-                .liquidatedOn(LocalDate.of(2026, 9, 14)).eligible();
+            .liquidatedOn(LocalDate.of(2026, 9, 14))
+            .eligible();
         edge("ELIGIBLE, not urgent: liquidated 2026-11-02").liquidatedOn(LocalDate.of(2026, 11, 2)).eligible();
         edge("ELIGIBLE, deferred: Liquidation Status SUSPENDED").set(LIQUIDATION_STATUS, "SUSPENDED").deferred();
         edge("ELIGIBLE, deferred: Liquidation Status EXTENDED").set(LIQUIDATION_STATUS, "EXTENDED").deferred();
-        edge("ELIGIBLE, deferred: Liquidation Status UNDER REVIEW")
-                .set(LIQUIDATION_STATUS, "UNDER REVIEW").deferred();
-        edge("ELIGIBLE, deferred: type 03 with AD/CVD liquidation suspended")
-                .set(ENTRY_TYPE, "03").set(ADCVD_STATUS, "SUSPENDED").deferred();
-        edge("ENTRY_TYPE_EXCLUDED: type 21 warehouse entry (CAPE refuses 21/22 from 2026-07-07)")
-                .set(ENTRY_TYPE, "21").excluded("ENTRY_TYPE_EXCLUDED", "AWAIT_PHASE");
+        edge("ELIGIBLE, deferred: Liquidation Status UNDER REVIEW").set(LIQUIDATION_STATUS, "UNDER REVIEW").deferred();
+        edge("ELIGIBLE, deferred: type 03 with AD/CVD liquidation suspended").set(ENTRY_TYPE, "03")
+            .set(ADCVD_STATUS, "SUSPENDED")
+            .deferred();
+        edge("ENTRY_TYPE_EXCLUDED: type 21 warehouse entry (CAPE refuses 21/22 from 2026-07-07)").set(ENTRY_TYPE, "21")
+            .excluded("ENTRY_TYPE_EXCLUDED", "AWAIT_PHASE");
         edge("ELIGIBLE, deferred: type 31 warehouse withdrawal").set(ENTRY_TYPE, "31").deferred();
         edge("ELIGIBLE: reconciliation-flagged type 01 with no 09 filed (accepted since 2026-06-29)")
-                .set(RECONCILIATION_FLAG, "Y").eligible();
+            .set(RECONCILIATION_FLAG, "Y")
+            .eligible();
         edge("ELIGIBLE: one row appears twice (the copy is the file's last row): dropped as `duplicate row`")
-                .duplicateLastRow().eligible();
-        edge("ELIGIBLE: entry number written with dashes, HTS numbers with dots")
-                .dashedNumberAndDottedHts().eligible();
+            .duplicateLastRow()
+            .eligible();
+        edge("ELIGIBLE: entry number written with dashes, HTS numbers with dots").dashedNumberAndDottedHts().eligible();
         edge("ELIGIBLE: entry number in Excel's text trick `=\"...\"`").excelTextNumber().eligible();
         edge("ELIGIBLE, urgent: other spellings — type `1`, ISO and M/D/YYYY dates, `liquidated`, flags "
                 + "`no`/`FALSE`/`0`, lower-case status words")
-                .otherSpellings().eligible();
+            .otherSpellings()
+            .eligible();
         edge("rejected row only: entry number with a wrong check digit").invalidCheckDigit();
         edge("ELIGIBLE by default; NOT_DECLARANT when a declarant is configured without filer code YOT")
-                .filer(OTHER_FILER).set(IMPORTER_NUMBER, OTHER_DECLARANT_IMPORTER).eligible();
+            .filer(OTHER_FILER)
+            .set(IMPORTER_NUMBER, OTHER_DECLARANT_IMPORTER)
+            .eligible();
     }
 
     private Edge edge(String description) {
@@ -244,13 +280,13 @@ public final class SampleDataBuilder {
         }
     }
 
-    /** The sample's CBP answers (sample/answers, sample/release; SPEC §6), written by hand and described here. */
-    private static final String ANSWERS_README = "\n"
-            + "## CBP's answers (SPEC §6)\n"
-            + "\n"
+    /**
+     * The sample's CBP answers (sample/answers, sample/release; SPEC §6), written by hand
+     * and described here.
+     */
+    private static final String ANSWERS_README = "\n" + "## CBP's answers (SPEC §6)\n" + "\n"
             + "`answers/` and `release/` continue the loop after the 2026-11-30 run (the main README, \"The whole loop on the\n"
-            + "sample\", shows the four commands and what they print):\n"
-            + "\n"
+            + "sample\", shows the four commands and what they print):\n" + "\n"
             + "* `answers/1-claim-details-CAPE_47123456700_20261130_001.csv`: the Claim Details of declaration\n"
             + "  `CAPE_47123456700_20261130_001` as ACE exports it (keys wrapped `=\"…\"`): 12 entries `Entry Summary Updated` under\n"
             + "  claim `100000241223`; `XMP00010312` `Failed` `UNABLE TO CALCULATE DUTY` (RESUBMIT: declared again on\n"
@@ -267,30 +303,54 @@ public final class SampleDataBuilder {
         return flag ? "Y" : "N";
     }
 
-    /** One hand-written entry: its rows and what the job should conclude about it on the run date. */
+    /**
+     * One hand-written entry: its rows and what the job should conclude about it on the
+     * run date.
+     */
     private static final class Edge {
 
         final String description;
+
         final int sequence;
+
         String filer = EDGE_FILER;
+
         String written;
+
         final String[] entry = new String[COUNT];
+
         final List<String[]> tariff = new ArrayList<>();
+
         final List<int[]> rowOverrides = new ArrayList<>();
+
         final List<String> rowOverrideValues = new ArrayList<>();
+
         boolean ieepaCounted = true;
+
         boolean duplicateLastRow;
+
         boolean invalidNumber;
+
         boolean dashed;
+
         boolean excelText;
+
         LocalDate liquidationDate;
+
         String status = "";
+
         String reason = "";
+
         String reasons = "";
+
         String remedy = "";
+
         String deadline = "";
+
         boolean urgent;
+
         boolean deferred;
+
         boolean dataError;
 
         Edge(String description, int sequence) {
@@ -313,11 +373,11 @@ public final class SampleDataBuilder {
             entry[PROTEST_STATUS] = "NONE";
             entry[ADCVD_STATUS] = "NONE";
             entry[STATEMENT_STATUS] = "PAID";
-            tariff.add(new String[] {"1", "1", "8471300100", "CN", "$20,000.00", "FREE"});
-            tariff.add(new String[] {"1", "2", "99030125", "CN", "$0.00", "$2,000.00"});
-            tariff.add(new String[] {"2", "1", "6110202079", "CN", "$5,000.00", "$820.00"});
-            tariff.add(new String[] {"2", "2", "99030124", "CN", "$0.00", "$1,000.00"});
-            tariff.add(new String[] {"2", "3", "99038815", "CN", "$0.00", "$375.00"});
+            tariff.add(new String[] { "1", "1", "8471300100", "CN", "$20,000.00", "FREE" });
+            tariff.add(new String[] { "1", "2", "99030125", "CN", "$0.00", "$2,000.00" });
+            tariff.add(new String[] { "2", "1", "6110202079", "CN", "$5,000.00", "$820.00" });
+            tariff.add(new String[] { "2", "2", "99030124", "CN", "$0.00", "$1,000.00" });
+            tariff.add(new String[] { "2", "3", "99038815", "CN", "$0.00", "$375.00" });
         }
 
         Edge set(int column, String value) {
@@ -331,7 +391,7 @@ public final class SampleDataBuilder {
         }
 
         Edge rowValue(int rowIndex, int column, String value) {
-            rowOverrides.add(new int[] {rowIndex, column});
+            rowOverrides.add(new int[] { rowIndex, column });
             rowOverrideValues.add(value);
             return this;
         }
@@ -352,15 +412,15 @@ public final class SampleDataBuilder {
         }
 
         Edge freeIeepaOnly() {
-            tariff.set(1, new String[] {"1", "2", "99030132", "CN", "$0.00", "FREE"});
-            tariff.set(3, new String[] {"2", "2", "99030104", "MX", "$0.00", "$0.00"});
+            tariff.set(1, new String[] { "1", "2", "99030132", "CN", "$0.00", "FREE" });
+            tariff.set(3, new String[] { "2", "2", "99030104", "MX", "$0.00", "$0.00" });
             tariff.get(2)[3] = "MX";
             return this;
         }
 
         Edge section122Only() {
-            tariff.set(1, new String[] {"1", "2", "99030301", "CN", "$0.00", "$2,000.00"});
-            tariff.set(3, new String[] {"2", "2", "99030301", "CN", "$0.00", "$500.00"});
+            tariff.set(1, new String[] { "1", "2", "99030301", "CN", "$0.00", "$2,000.00" });
+            tariff.set(3, new String[] { "2", "2", "99030301", "CN", "$0.00", "$500.00" });
             return this;
         }
 
@@ -416,9 +476,11 @@ public final class SampleDataBuilder {
             String number = entryNumber();
             if (invalidNumber) {
                 number = number.substring(0, 10) + (char) ('0' + (number.charAt(10) - '0' + 1) % 10);
-            } else if (dashed) {
+            }
+            else if (dashed) {
                 number = number.substring(0, 3) + "-" + number.substring(3, 10) + "-" + number.substring(10);
-            } else if (excelText) {
+            }
+            else if (excelText) {
                 number = "=\"" + number + "\"";
             }
             written = number;
@@ -441,7 +503,10 @@ public final class SampleDataBuilder {
             return invalidNumber ? rows.subList(0, 1) : rows;
         }
 
-        /** IEEPA principal (SPEC §3): duty on 9903.01/9903.02 rows, only inside the window; 0 for DATA_ERROR. */
+        /**
+         * IEEPA principal (SPEC §3): duty on 9903.01/9903.02 rows, only inside the
+         * window; 0 for DATA_ERROR.
+         */
         String ieepaDuty() {
             if (dataError || !ieepaCounted) {
                 return "0.00";
@@ -493,5 +558,7 @@ public final class SampleDataBuilder {
             eligible();
             deferred = true;
         }
+
     }
+
 }

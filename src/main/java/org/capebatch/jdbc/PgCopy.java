@@ -16,17 +16,21 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 /**
- * Buffers rows in PostgreSQL's COPY text format and sends them with one {@code COPY ... FROM STDIN}: the bulk
- * path of the import and assess steps. It uses the connection bound to the current Spring transaction, so the
- * rows commit or roll back together with the chunk and its restart checkpoint.
+ * Buffers rows in PostgreSQL's COPY text format and sends them with one
+ * {@code COPY ... FROM STDIN}: the bulk path of the import and assess steps. It uses the
+ * connection bound to the current Spring transaction, so the rows commit or roll back
+ * together with the chunk and its restart checkpoint.
  */
 public final class PgCopy {
 
     private static final SQLStateSQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
     private final String sql;
+
     private final StringBuilder buffer = new StringBuilder(1 << 20);
+
     private boolean rowStarted;
+
     private long rows;
 
     public PgCopy(String table, String... columns) {
@@ -37,7 +41,8 @@ public final class PgCopy {
         separator();
         if (value == null) {
             buffer.append("\\N");
-        } else {
+        }
+        else {
             escape(value);
         }
         return this;
@@ -93,18 +98,23 @@ public final class PgCopy {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            long copied = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(sql, new java.io.StringReader(buffer.toString()));
+            long copied = connection.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(sql, new java.io.StringReader(buffer.toString()));
             buffer.setLength(0);
             rows = 0;
             return copied;
-        } catch (SQLException e) {
-            // Translated by SQLState, so a retry policy sees connection and serialization failures as transient.
+        }
+        catch (SQLException e) {
+            // Translated by SQLState, so a retry policy sees connection and serialization
+            // failures as transient.
             DataAccessException translated = TRANSLATOR.translate("COPY", sql, e);
             throw translated != null ? translated : new UncategorizedSQLException("COPY", sql, e);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
+        }
+        finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
@@ -142,4 +152,5 @@ public final class PgCopy {
             }
         }
     }
+
 }

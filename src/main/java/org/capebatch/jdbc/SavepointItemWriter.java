@@ -7,13 +7,15 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a writer inside a savepoint of the chunk transaction. Spring Batch 6 retries a failed write inside the same
- * chunk transaction, but PostgreSQL refuses every statement of a transaction after an error; rolling back to the
- * savepoint first is what lets the retry of a serialization failure or deadlock actually run.
+ * Runs a writer inside a savepoint of the chunk transaction. Spring Batch 6 retries a
+ * failed write inside the same chunk transaction, but PostgreSQL refuses every statement
+ * of a transaction after an error; rolling back to the savepoint first is what lets the
+ * retry of a serialization failure or deadlock actually run.
  */
 public class SavepointItemWriter<T> implements ItemWriter<T> {
 
     private final ItemWriter<T> delegate;
+
     private final TransactionTemplate savepoint;
 
     public SavepointItemWriter(ItemWriter<T> delegate, PlatformTransactionManager transactionManager) {
@@ -28,9 +30,11 @@ public class SavepointItemWriter<T> implements ItemWriter<T> {
         savepoint.executeWithoutResult(status -> {
             try {
                 delegate.write(chunk);
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 throw e;
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 failure[0] = e;
                 status.setRollbackOnly();
             }
@@ -39,4 +43,5 @@ public class SavepointItemWriter<T> implements ItemWriter<T> {
             throw failure[0];
         }
     }
+
 }

@@ -18,21 +18,27 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code abandon <execution>}: gives a run up for good (Batch's {@code JobOperator.abandon}), so the same command
- * no longer resumes it, and releases the declarations it assigned but never completed (issue 7 item 2): their
- * ledger rows are deleted, so the entries are free for a later run. A run whose declarations were completed (its
- * files rendered, its entries DECLARED in {@code cape_entry_state}) keeps them: those files exist and may have been
- * uploaded. Done under the run's advisory lock, as the runner holds it, so a live run is never abandoned.
+ * {@code abandon <execution>}: gives a run up for good (Batch's
+ * {@code JobOperator.abandon}), so the same command no longer resumes it, and releases
+ * the declarations it assigned but never completed (issue 7 item 2): their ledger rows
+ * are deleted, so the entries are free for a later run. A run whose declarations were
+ * completed (its files rendered, its entries DECLARED in {@code cape_entry_state}) keeps
+ * them: those files exist and may have been uploaded. Done under the run's advisory lock,
+ * as the runner holds it, so a live run is never abandoned.
  */
 final class AbandonCommand {
 
-    /** Ledger rows of the run whose entries never became DECLARED by it: nothing was completed for them. */
+    /**
+     * Ledger rows of the run whose entries never became DECLARED by it: nothing was
+     * completed for them.
+     */
     private static final String RELEASE_LEDGER = """
             DELETE FROM cape_ledger l
              WHERE l.run_id = ?
                AND NOT EXISTS (SELECT 1 FROM cape_entry_state s
                                 WHERE s.entry_number = l.entry_number AND s.run_id = l.run_id)
             """;
+
     private static final String RELEASE_DECLARATIONS = """
             DELETE FROM cape_declaration d
              WHERE d.run_id = ?
@@ -40,9 +46,13 @@ final class AbandonCommand {
             """;
 
     private final JobOperator jobOperator;
+
     private final JobRepository jobRepository;
+
     private final DataSource dataSource;
+
     private final ExecutionRecovery recovery;
+
     private final PrintStream out;
 
     AbandonCommand(JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource,
@@ -58,8 +68,10 @@ final class AbandonCommand {
         JobExecution execution;
         try {
             execution = jobRepository.getJobExecution(executionId);
-        } catch (EmptyResultDataAccessException e) {
-            execution = null; // Batch 6.0 throws instead of returning null for an unknown id
+        }
+        catch (EmptyResultDataAccessException e) {
+            execution = null; // Batch 6.0 throws instead of returning null for an unknown
+                              // id
         }
         if (execution == null) {
             throw new OperatorCommands.OperatorException(2, "there is no job execution " + executionId
@@ -67,9 +79,10 @@ final class AbandonCommand {
         }
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (last != null && last.getId() != executionId) {
-            throw new OperatorCommands.OperatorException(2, "execution " + executionId + " is not the last of its run"
-                    + " (run " + execution.getJobInstance().getInstanceId() + "); abandon execution " + last.getId()
-                    + " instead");
+            throw new OperatorCommands.OperatorException(2,
+                    "execution " + executionId + " is not the last of its run" + " (run "
+                            + execution.getJobInstance().getInstanceId() + "); abandon execution " + last.getId()
+                            + " instead");
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new OperatorCommands.OperatorException(3, "execution " + executionId + " COMPLETED; its output is"
@@ -83,7 +96,8 @@ final class AbandonCommand {
             }
             try {
                 abandonLocked(execution);
-            } finally {
+            }
+            finally {
                 advisoryLock(lock, "pg_advisory_unlock", lockKey);
             }
         }
@@ -92,20 +106,27 @@ final class AbandonCommand {
     private void abandonLocked(JobExecution execution) throws Exception {
         String what = "execution " + execution.getId();
         if (execution.getStatus() != BatchStatus.ABANDONED) {
-            // STARTED by a dead process, or UNKNOWN: FAILED first, which Batch can abandon.
+            // STARTED by a dead process, or UNKNOWN: FAILED first, which Batch can
+            // abandon.
             execution = recovery.recover(execution, what);
             execution = jobOperator.abandon(execution);
         }
         long runId = execution.getJobInstance().getInstanceId();
         int[] released = new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            return new int[] {jdbc.update(RELEASE_LEDGER, runId), jdbc.update(RELEASE_DECLARATIONS, runId)};
+            return new int[] { jdbc.update(RELEASE_LEDGER, runId), jdbc.update(RELEASE_DECLARATIONS, runId) };
         });
         out.println("Execution " + execution.getId() + " (run " + runId + ", "
-                + execution.getJobParameters().parameters().stream()
-                        .filter(p -> p.identifying()).map(p -> p.name() + "=" + p.value()).sorted()
-                        .reduce((a, b) -> a + " " + b).orElse("") + ") is ABANDONED: the same command will not"
-                + " resume it." + (released[0] == 0 ? " It held no unfinished declarations."
+                + execution.getJobParameters()
+                    .parameters()
+                    .stream()
+                    .filter(p -> p.identifying())
+                    .map(p -> p.name() + "=" + p.value())
+                    .sorted()
+                    .reduce((a, b) -> a + " " + b)
+                    .orElse("")
+                + ") is ABANDONED: the same command will not" + " resume it."
+                + (released[0] == 0 ? " It held no unfinished declarations."
                         : " Released " + released[0] + " ledger assignments of " + released[1] + " declarations"
                                 + " that were never completed, so a later run declares those entries; do not upload"
                                 + " declaration files of this run."));
@@ -120,4 +141,5 @@ final class AbandonCommand {
             }
         }
     }
+
 }

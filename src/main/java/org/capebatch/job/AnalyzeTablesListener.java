@@ -6,12 +6,14 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Refreshes PostgreSQL's statistics of tables a step has just bulk-loaded, so the next step's queries use the
- * indexes instead of planning for an empty table (without it, rendering each declaration scanned the ledger).
+ * Refreshes PostgreSQL's statistics of tables a step has just bulk-loaded, so the next
+ * step's queries use the indexes instead of planning for an empty table (without it,
+ * rendering each declaration scanned the ledger).
  */
 public class AnalyzeTablesListener implements StepExecutionListener {
 
     private final JdbcTemplate jdbc;
+
     private final String[] tables;
 
     public AnalyzeTablesListener(JdbcTemplate jdbc, String... tables) {
@@ -26,4 +28,5 @@ public class AnalyzeTablesListener implements StepExecutionListener {
         }
         return null;
     }
+
 }

@@ -23,31 +23,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code capeAnswersJob} (SPEC §6, DESIGN.md "The answers job"): answersCheck → answersStage → answersApply →
- * answersReport, on the same job repository as the declaration job. Identifying parameters are the kind and every
- * file's name and SHA-256 ({@link AnswersParameters}); no incrementer, so the same files restart a failed import and
- * are refused after a completed one.
+ * {@code capeAnswersJob} (SPEC §6, DESIGN.md "The answers job"): answersCheck →
+ * answersStage → answersApply → answersReport, on the same job repository as the
+ * declaration job. Identifying parameters are the kind and every file's name and SHA-256
+ * ({@link AnswersParameters}); no incrementer, so the same files restart a failed import
+ * and are refused after a completed one.
  */
 @Configuration(proxyBeanMethods = false)
 public class AnswersJobConfiguration {
 
     public static final String JOB_NAME = "capeAnswersJob";
+
     private static final String IMPORT_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+
     private static final String PARAMETERS = "#{stepExecution.jobExecution.jobParameters}";
 
     @Bean
     public Job capeAnswersJob(JobRepository jobRepository, Step answersCheckStep, Step answersStageStep,
-            Step answersApplyStep, Step answersReportStep, RunLogListener runLogListener,
-            LedgerMetrics ledgerMetrics) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(AnswersParameters.VALIDATOR)
-                .listener(runLogListener)
-                .listener(ledgerMetrics)
-                .start(answersCheckStep)
-                .next(answersStageStep)
-                .next(answersApplyStep)
-                .next(answersReportStep)
-                .build();
+            Step answersApplyStep, Step answersReportStep, RunLogListener runLogListener, LedgerMetrics ledgerMetrics) {
+        return new JobBuilder(JOB_NAME, jobRepository).validator(AnswersParameters.VALIDATOR)
+            .listener(runLogListener)
+            .listener(ledgerMetrics)
+            .start(answersCheckStep)
+            .next(answersStageStep)
+            .next(answersApplyStep)
+            .next(answersReportStep)
+            .build();
     }
 
     @Bean
@@ -58,8 +59,8 @@ public class AnswersJobConfiguration {
     @Bean
     public Step answersCheckStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             AnswersCheckTasklet answersCheckTasklet) {
-        return new StepBuilder("answersCheckStep", jobRepository)
-                .tasklet(answersCheckTasklet, transactionManager).build();
+        return new StepBuilder("answersCheckStep", jobRepository).tasklet(answersCheckTasklet, transactionManager)
+            .build();
     }
 
     @Bean
@@ -73,8 +74,8 @@ public class AnswersJobConfiguration {
     @Bean
     public Step answersStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             AnswersStageTasklet answersStageTasklet) {
-        return new StepBuilder("answersStageStep", jobRepository)
-                .tasklet(answersStageTasklet, transactionManager).build();
+        return new StepBuilder("answersStageStep", jobRepository).tasklet(answersStageTasklet, transactionManager)
+            .build();
     }
 
     @Bean
@@ -89,8 +90,9 @@ public class AnswersJobConfiguration {
     public Step answersApplyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             AnswersApplyTasklet answersApplyTasklet, DataSource dataSource) {
         return new StepBuilder("answersApplyStep", jobRepository)
-                .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_entry_state", "cape_answer"))
-                .tasklet(answersApplyTasklet, transactionManager).build();
+            .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_entry_state", "cape_answer"))
+            .tasklet(answersApplyTasklet, transactionManager)
+            .build();
     }
 
     @Bean
@@ -102,8 +104,8 @@ public class AnswersJobConfiguration {
     @Bean
     public Step answersReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             AnswersReportTasklet answersReportTasklet) {
-        return new StepBuilder("answersReportStep", jobRepository)
-                .tasklet(answersReportTasklet, transactionManager).build();
+        return new StepBuilder("answersReportStep", jobRepository).tasklet(answersReportTasklet, transactionManager)
+            .build();
     }
 
     @Bean
@@ -114,4 +116,5 @@ public class AnswersJobConfiguration {
                 parameters.getString(AnswersParameters.INPUT), properties.getOutputDir(),
                 properties.getResults().getVarianceTolerance());
     }
+
 }

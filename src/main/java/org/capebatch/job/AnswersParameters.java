@@ -15,14 +15,16 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
  * The parameters of an answers import (SPEC §6.1): {@code results=<file-or-directory>} or
- * {@code release=<file-or-directory>}. The identifying parameters are the kind and, per file in name order,
- * {@code file.NNN = "<name> <sha256>"}: the same files again are the same job instance (refused once COMPLETED),
- * a new download under the same name is a new one. The path itself is not identifying ({@code input}), so the same
- * files imported from another directory are still the same import.
+ * {@code release=<file-or-directory>}. The identifying parameters are the kind and, per
+ * file in name order, {@code file.NNN = "<name> <sha256>"}: the same files again are the
+ * same job instance (refused once COMPLETED), a new download under the same name is a new
+ * one. The path itself is not identifying ({@code input}), so the same files imported
+ * from another directory are still the same import.
  */
 public record AnswersParameters(ImportKind kind, Path input, List<AnswerFile> files) {
 
     public static final String KIND = "kind";
+
     public static final String INPUT = "input";
     static final String FILE_PREFIX = "file.";
 
@@ -30,7 +32,9 @@ public record AnswersParameters(ImportKind kind, Path input, List<AnswerFile> fi
         return args.stream().anyMatch(arg -> arg.startsWith("results=") || arg.startsWith("release="));
     }
 
-    /** @throws IllegalArgumentException for a bad command line (exit 2) */
+    /**
+     * @throws IllegalArgumentException for a bad command line (exit 2)
+     */
     public static AnswersParameters parse(List<String> args) {
         if (args.size() != 1) {
             throw new IllegalArgumentException("an import takes exactly one of results=<file-or-directory> or"
@@ -48,9 +52,8 @@ public record AnswersParameters(ImportKind kind, Path input, List<AnswerFile> fi
     }
 
     public JobParameters toJobParameters() {
-        JobParametersBuilder builder = new JobParametersBuilder()
-                .addString(KIND, kind.parameter())
-                .addString(INPUT, input.toString(), false);
+        JobParametersBuilder builder = new JobParametersBuilder().addString(KIND, kind.parameter())
+            .addString(INPUT, input.toString(), false);
         for (AnswerFile file : files) {
             builder.addString(String.format("%s%03d", FILE_PREFIX, file.index() + 1),
                     file.name() + " " + file.sha256());
@@ -66,14 +69,15 @@ public record AnswersParameters(ImportKind kind, Path input, List<AnswerFile> fi
     /** The file names and SHA-256 the import was started with, in name order. */
     public static Map<String, String> expectedFiles(JobParameters parameters) {
         Map<String, String> files = new LinkedHashMap<>();
-        parameters.parameters().stream()
-                .filter(p -> p.name().startsWith(FILE_PREFIX))
-                .sorted(java.util.Comparator.comparing(JobParameter::name))
-                .forEach(p -> {
-                    String value = (String) p.value();
-                    int space = value.lastIndexOf(' ');
-                    files.put(value.substring(0, space), value.substring(space + 1));
-                });
+        parameters.parameters()
+            .stream()
+            .filter(p -> p.name().startsWith(FILE_PREFIX))
+            .sorted(java.util.Comparator.comparing(JobParameter::name))
+            .forEach(p -> {
+                String value = (String) p.value();
+                int space = value.lastIndexOf(' ');
+                files.put(value.substring(0, space), value.substring(space + 1));
+            });
         return files;
     }
 
@@ -91,4 +95,5 @@ public record AnswersParameters(ImportKind kind, Path input, List<AnswerFile> fi
             throw new InvalidJobParametersException("an import needs its input and at least one file");
         }
     };
+
 }

@@ -44,24 +44,27 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The assess step: entry-number range partitions, each a chunk step of entries (SPEC §3–§4). */
+/**
+ * The assess step: entry-number range partitions, each a chunk step of entries (SPEC
+ * §3–§4).
+ */
 @Configuration(proxyBeanMethods = false)
 public class AssessStepConfiguration {
 
     @Bean
     public Step assessStep(JobRepository jobRepository, @Qualifier("assessPartitionStep") Step assessPartitionStep,
-            KeyRangePartitioner entryRangePartitioner, TaskExecutor partitionTaskExecutor,
-            CapeProperties properties, DataSource dataSource, ObjectProvider<RemotePartitionHandlers> remote) {
+            KeyRangePartitioner entryRangePartitioner, TaskExecutor partitionTaskExecutor, CapeProperties properties,
+            DataSource dataSource, ObjectProvider<RemotePartitionHandlers> remote) {
         PartitionStepBuilder builder = new StepBuilder("assessStep", jobRepository)
-                .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_assessment",
-                        "cape_rejected_row"))
-                .partitioner("assessPartitionStep", entryRangePartitioner)
-                .step(assessPartitionStep)
-                .gridSize(properties.getJob().getGridSize())
-                .taskExecutor(partitionTaskExecutor);
-        // Profile "manager": the same partitions run in worker processes (remote.RemotePartitionHandlers).
-        remote.ifAvailable(handlers -> builder.partitionHandler(
-                handlers.handler("assessPartitionStep", properties.getJob().getGridSize())));
+            .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_assessment", "cape_rejected_row"))
+            .partitioner("assessPartitionStep", entryRangePartitioner)
+            .step(assessPartitionStep)
+            .gridSize(properties.getJob().getGridSize())
+            .taskExecutor(partitionTaskExecutor);
+        // Profile "manager": the same partitions run in worker processes
+        // (remote.RemotePartitionHandlers).
+        remote.ifAvailable(handlers -> builder
+            .partitionHandler(handlers.handler("assessPartitionStep", properties.getJob().getGridSize())));
         return builder.build();
     }
 
@@ -81,26 +84,27 @@ public class AssessStepConfiguration {
     }
 
     /**
-     * One item is one entry; the commit interval is {@code cape.job.assess-chunk-size} entries. An entry whose
-     * assessment throws unexpectedly is skipped (up to {@code cape.job.skip-limit} per run) and recorded as a
-     * DATA_ERROR; transient database errors are retried.
+     * One item is one entry; the commit interval is {@code cape.job.assess-chunk-size}
+     * entries. An entry whose assessment throws unexpectedly is skipped (up to
+     * {@code cape.job.skip-limit} per run) and recorded as a DATA_ERROR; transient
+     * database errors are retried.
      */
     @Bean
     public Step assessPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             StagedEntryReader stagedEntryReader, AssessEntryProcessor assessEntryProcessor,
-            AssessmentWriter assessmentWriter, UnassessableEntries unassessableEntries,
-            EntrySkipPolicy entrySkipPolicy, TransientErrors transientErrors, CapeProperties properties) {
+            AssessmentWriter assessmentWriter, UnassessableEntries unassessableEntries, EntrySkipPolicy entrySkipPolicy,
+            TransientErrors transientErrors, CapeProperties properties) {
         return new StepBuilder("assessPartitionStep", jobRepository)
-                .<StagedEntry, AssessedEntry>chunk(properties.getJob().getAssessChunkSize())
-                .transactionManager(transactionManager)
-                .reader(stagedEntryReader)
-                .processor(assessEntryProcessor)
-                .writer(new SavepointItemWriter<>(assessmentWriter, transactionManager))
-                .listener(unassessableEntries)
-                .faultTolerant()
-                .retryPolicy(transientErrors.retryPolicy())
-                .skipPolicy(entrySkipPolicy)
-                .build();
+            .<StagedEntry, AssessedEntry>chunk(properties.getJob().getAssessChunkSize())
+            .transactionManager(transactionManager)
+            .reader(stagedEntryReader)
+            .processor(assessEntryProcessor)
+            .writer(new SavepointItemWriter<>(assessmentWriter, transactionManager))
+            .listener(unassessableEntries)
+            .faultTolerant()
+            .retryPolicy(transientErrors.retryPolicy())
+            .skipPolicy(entrySkipPolicy)
+            .build();
     }
 
     @Bean
@@ -113,8 +117,9 @@ public class AssessStepConfiguration {
     }
 
     /**
-     * The checks and the refund calculator, as configured when the step starts. Step scope without a proxy (the
-     * class is final): only the step-scoped processor uses it, and creates it inside the step.
+     * The checks and the refund calculator, as configured when the step starts. Step
+     * scope without a proxy (the class is final): only the step-scoped processor uses it,
+     * and creates it inside the step.
      */
     @Bean
     @Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
@@ -126,11 +131,12 @@ public class AssessStepConfiguration {
     @StepScope
     public AssessEntryProcessor assessEntryProcessor(CapeProperties properties,
             @Value(CapeJobConfiguration.RUN) CapeRun run, EntryAssessor stepEntryAssessor) {
-        return new AssessEntryProcessor(stepEntryAssessor, run,
-                groupKeys(properties.getDeclaration().getGroupBy()));
+        return new AssessEntryProcessor(stepEntryAssessor, run, groupKeys(properties.getDeclaration().getGroupBy()));
     }
 
-    /** The checks of SPEC §3 and the estimate of §4, as configured when the step starts. */
+    /**
+     * The checks of SPEC §3 and the estimate of §4, as configured when the step starts.
+     */
     static EntryAssessor entryAssessor(CapeProperties properties, RateTable rateTable) {
         return entryAssessor(properties, rateTable, EligibilityRules.inOrder());
     }
@@ -165,11 +171,13 @@ public class AssessStepConfiguration {
         return new AssessmentWriter(dataSource, run, fileNames(dataSource, run.id()), unassessableEntries);
     }
 
-    /** A malformed rate table is a startup error that names the line (RateTable's own message). */
+    /**
+     * A malformed rate table is a startup error that names the line (RateTable's own
+     * message).
+     */
     @Bean
     public RateTable rateTable(CapeProperties properties) {
-        return properties.getRefund().getRatesFile() == null
-                ? RateTable.bundled()
+        return properties.getRefund().getRatesFile() == null ? RateTable.bundled()
                 : RateTable.load(properties.getRefund().getRatesFile());
     }
 
@@ -182,8 +190,12 @@ public class AssessStepConfiguration {
         return names;
     }
 
-    /** The declaration group of an eligible entry is the declaration feature's rule (SPEC §5), applied as it is assessed. */
+    /**
+     * The declaration group of an eligible entry is the declaration feature's rule (SPEC
+     * §5), applied as it is assessed.
+     */
     private static GroupKeys groupKeys(GroupBy groupBy) {
         return (importerNumber, entry) -> DeclarationGroups.groupKey(groupBy, importerNumber, entry);
     }
+
 }

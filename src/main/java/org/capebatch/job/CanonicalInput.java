@@ -11,13 +11,16 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * The {@code input} that identifies a job instance is the input's real path (absolute, {@code ./} and {@code ..}
- * resolved, symbolic links followed), so {@code input=./in.csv}, {@code input=in.csv} and {@code input=/data/in.csv}
- * are one run, not three.
+ * The {@code input} that identifies a job instance is the input's real path (absolute,
+ * {@code ./} and {@code ..} resolved, symbolic links followed), so
+ * {@code input=./in.csv}, {@code input=in.csv} and {@code input=/data/in.csv} are one
+ * run, not three.
  *
- * <p>Job stores written before this rule identify instances by the path as typed. So when the real path has no
- * instance yet but the path as typed has one, that older instance is kept: the same command as before still
- * restarts a FAILED run, or is refused for a COMPLETED one, after an upgrade.
+ * <p>
+ * Job stores written before this rule identify instances by the path as typed. So when
+ * the real path has no instance yet but the path as typed has one, that older instance is
+ * kept: the same command as before still restarts a FAILED run, or is refused for a
+ * COMPLETED one, after an upgrade.
  */
 final class CanonicalInput {
 
@@ -33,7 +36,7 @@ final class CanonicalInput {
             return given;
         }
         JobParameters canonical = new JobParametersBuilder(given).addString(RunParameters.INPUT, real)
-                .toJobParameters();
+            .toJobParameters();
         if (jobRepository.getJobInstance(jobName, canonical) == null
                 && jobRepository.getJobInstance(jobName, given) != null) {
             log.warn("Continuing the run that an earlier version recorded as input={} (the path as typed); new runs"
@@ -43,15 +46,20 @@ final class CanonicalInput {
         return canonical;
     }
 
-    /** The real path of a file or directory input; null for {@code db} or a path that does not exist. */
+    /**
+     * The real path of a file or directory input; null for {@code db} or a path that does
+     * not exist.
+     */
     static String realPath(String input) {
         if (input == null || InputSource.DATABASE.equals(input.trim())) {
             return null;
         }
         try {
             return Path.of(input.trim()).toRealPath().toString();
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             return null;
         }
     }
+
 }

@@ -25,37 +25,38 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code capeDeclarationJob}: inputCheck → import → assess → declare → render → completeDeclarations → report
- * (DESIGN.md). No incrementer: the identifying parameters input and runDate are the job instance, so the same command restarts
- * a failed run (reference/spring-batch-6.md §1.4).
+ * {@code capeDeclarationJob}: inputCheck → import → assess → declare → render →
+ * completeDeclarations → report (DESIGN.md). No incrementer: the identifying parameters
+ * input and runDate are the job instance, so the same command restarts a failed run
+ * (reference/spring-batch-6.md §1.4).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CapeProperties.class)
 public class CapeJobConfiguration {
 
     public static final String JOB_NAME = "capeDeclarationJob";
+
     /** The step's {@link CapeRun}, for step-scoped beans. */
     static final String RUN = "#{@" + CapeRunFactory.BEAN + ".of(stepExecution)}";
 
     @Bean
     public Job capeDeclarationJob(JobRepository jobRepository, Step inputCheckStep,
             @Qualifier("importStep") Step importStep, @Qualifier("assessStep") Step assessStep, Step declareStep,
-            @Qualifier("renderStep") Step renderStep, Step completeDeclarationsStep, Step reportStep, RunLogListener runLogListener,
-            RunMetrics runMetrics, LedgerMetrics ledgerMetrics, Progress progress) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(RunParameters.VALIDATOR)
-                .listener(runLogListener)
-                .listener(runMetrics)
-                .listener(ledgerMetrics)
-                .listener(progress)
-                .start(inputCheckStep)
-                .next(importStep)
-                .next(assessStep)
-                .next(declareStep)
-                .next(renderStep)
-                .next(completeDeclarationsStep)
-                .next(reportStep)
-                .build();
+            @Qualifier("renderStep") Step renderStep, Step completeDeclarationsStep, Step reportStep,
+            RunLogListener runLogListener, RunMetrics runMetrics, LedgerMetrics ledgerMetrics, Progress progress) {
+        return new JobBuilder(JOB_NAME, jobRepository).validator(RunParameters.VALIDATOR)
+            .listener(runLogListener)
+            .listener(runMetrics)
+            .listener(ledgerMetrics)
+            .listener(progress)
+            .start(inputCheckStep)
+            .next(importStep)
+            .next(assessStep)
+            .next(declareStep)
+            .next(renderStep)
+            .next(completeDeclarationsStep)
+            .next(reportStep)
+            .build();
     }
 
     @Bean
@@ -71,9 +72,7 @@ public class CapeJobConfiguration {
     @Bean
     public Step inputCheckStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             InputCheckTasklet inputCheckTasklet) {
-        return new StepBuilder("inputCheckStep", jobRepository)
-                .tasklet(inputCheckTasklet, transactionManager)
-                .build();
+        return new StepBuilder("inputCheckStep", jobRepository).tasklet(inputCheckTasklet, transactionManager).build();
     }
 
     @Bean
@@ -87,26 +86,29 @@ public class CapeJobConfiguration {
     public Step declareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             DeclareTasklet declareTasklet, DataSource dataSource) {
         return new StepBuilder("declareStep", jobRepository)
-                .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_ledger", "cape_declaration"))
-                .tasklet(declareTasklet, transactionManager)
-                .build();
+            .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_ledger", "cape_declaration"))
+            .tasklet(declareTasklet, transactionManager)
+            .build();
     }
 
     @Bean
     @StepScope
-    public DeclareTasklet declareTasklet(DataSource dataSource, CapeProperties properties,
-            @Value(RUN) CapeRun run, RateTable rateTable) {
+    public DeclareTasklet declareTasklet(DataSource dataSource, CapeProperties properties, @Value(RUN) CapeRun run,
+            RateTable rateTable) {
         return new DeclareTasklet(dataSource, run, properties.getDeclaration().getMaxEntries(),
                 AssessStepConfiguration.entryAssessor(properties, rateTable));
     }
 
-    /** After render: the run's entries count as declared only once their declaration files exist (SPEC §6.5). */
+    /**
+     * After render: the run's entries count as declared only once their declaration files
+     * exist (SPEC §6.5).
+     */
     @Bean
     public Step completeDeclarationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CompleteDeclarationsTasklet completeDeclarationsTasklet) {
         return new StepBuilder("completeDeclarationsStep", jobRepository)
-                .tasklet(completeDeclarationsTasklet, transactionManager)
-                .build();
+            .tasklet(completeDeclarationsTasklet, transactionManager)
+            .build();
     }
 
     @Bean
@@ -118,9 +120,7 @@ public class CapeJobConfiguration {
     @Bean
     public Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ReportTasklet reportTasklet) {
-        return new StepBuilder("reportStep", jobRepository)
-                .tasklet(reportTasklet, transactionManager)
-                .build();
+        return new StepBuilder("reportStep", jobRepository).tasklet(reportTasklet, transactionManager).build();
     }
 
     @Bean
@@ -128,4 +128,5 @@ public class CapeJobConfiguration {
     public ReportTasklet reportTasklet(DataSource dataSource, @Value(RUN) CapeRun run) {
         return new ReportTasklet(dataSource, run, JOB_NAME);
     }
+
 }

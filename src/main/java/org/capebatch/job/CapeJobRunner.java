@@ -38,39 +38,54 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@code capeDeclarationJob} from the command line of SPEC §1 and turns its outcome into an exit code and,
- * on failure, one line on stderr. Before starting it takes a PostgreSQL advisory lock for the job instance: holding
- * it proves no other process runs this instance, so an execution still marked STARTED was left by a killed
- * process and is recovered (Batch 6 {@code recover}) before the restart — no manual SQL.
+ * Runs {@code capeDeclarationJob} from the command line of SPEC §1 and turns its outcome
+ * into an exit code and, on failure, one line on stderr. Before starting it takes a
+ * PostgreSQL advisory lock for the job instance: holding it proves no other process runs
+ * this instance, so an execution still marked STARTED was left by a killed process and is
+ * recovered (Batch 6 {@code recover}) before the restart — no manual SQL.
  */
 @Component
 @ConditionalOnProperty(name = "cape.job.run-on-startup", havingValue = "true", matchIfMissing = true)
 public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(CapeJobRunner.class);
+
     /** The stderr line stays readable in a terminal, a pod's status and an alert. */
     static final int MAX_LINE = 1000;
 
     private final JobOperator jobOperator;
+
     private final JobRepository jobRepository;
+
     private final Job job;
+
     private final DataSource dataSource;
+
     private final ObjectProvider<RemotePartitionLocks> partitionLocks;
+
     private final CapeProperties properties;
+
     private final RunMetrics runMetrics;
+
     private final RunMetricsPusher metricsPusher;
+
     private final PrintStream stderr;
+
     private final ExecutionRecovery recovery;
+
     private final InputFingerprints fingerprints;
+
     private ExitCode exitCode = ExitCode.COMPLETED;
+
     private Optional<RunMetrics.Totals> totals = Optional.empty();
+
     private Job answersJob;
 
     @Autowired
     public CapeJobRunner(JobOperator jobOperator, JobRepository jobRepository,
-            @Qualifier("capeDeclarationJob") Job capeDeclarationJob,
-            DataSource dataSource, ObjectProvider<RemotePartitionLocks> partitionLocks, CapeProperties properties,
-            RunMetrics runMetrics, RunMetricsPusher metricsPusher) {
+            @Qualifier("capeDeclarationJob") Job capeDeclarationJob, DataSource dataSource,
+            ObjectProvider<RemotePartitionLocks> partitionLocks, CapeProperties properties, RunMetrics runMetrics,
+            RunMetricsPusher metricsPusher) {
         this(jobOperator, jobRepository, capeDeclarationJob, dataSource, partitionLocks, properties, runMetrics,
                 metricsPusher, System.err);
     }
@@ -91,7 +106,9 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         this.fingerprints = new InputFingerprints(new JdbcTemplate(dataSource));
     }
 
-    /** {@code capeAnswersJob} (SPEC §6), launched by {@code results=} or {@code release=}. */
+    /**
+     * {@code capeAnswersJob} (SPEC §6), launched by {@code results=} or {@code release=}.
+     */
     @Autowired
     void setAnswersJob(@Qualifier("capeAnswersJob") Job answersJob) {
         this.answersJob = answersJob;
@@ -104,8 +121,10 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         try {
             launch(args);
-        } finally {
-            // Only the launching process pushes (workers have no runner), once, with the outcome.
+        }
+        finally {
+            // Only the launching process pushes (workers have no runner), once, with the
+            // outcome.
             metricsPusher.push(exitCode.name(), totals);
         }
     }
@@ -120,7 +139,8 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         try {
             parameters = CanonicalInput.resolve(parameters(args.getNonOptionArgs()), jobRepository, job.getName());
             run = RunParameters.of(parameters);
-        } catch (InvalidJobParametersException | IllegalArgumentException e) {
+        }
+        catch (InvalidJobParametersException | IllegalArgumentException e) {
             fail(ExitCode.USAGE, e.getMessage() + ". Usage: java -jar cape-batch.jar input=<file-or-directory|db>"
                     + " runDate=<YYYY-MM-DD> --cape.output-dir=<dir>");
             return;
@@ -128,8 +148,10 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         String what = "input=" + run.input() + " runDate=" + run.runDate();
         try {
             runLocked(parameters, run, what);
-        } catch (RuntimeException e) {
-            // The job store failed outside a step (e.g. saving the job's final status): still one line, no trace.
+        }
+        catch (RuntimeException e) {
+            // The job store failed outside a step (e.g. saving the job's final status):
+            // still one line, no trace.
             log.error("Run {} could not complete", what, e);
             boolean lost = FailureLine.databaseLost(e);
             fail(ExitCode.FAILED, "run " + what + " FAILED: " + FailureLine.cause(e) + ". " + advice(lost));
@@ -137,14 +159,16 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /**
-     * An answers import (SPEC §6.1) under the same rules as a run: the instance lock, recovery of an execution a
-     * killed process left behind, exit 3 for files already imported, one line on stderr.
+     * An answers import (SPEC §6.1) under the same rules as a run: the instance lock,
+     * recovery of an execution a killed process left behind, exit 3 for files already
+     * imported, one line on stderr.
      */
     private void launchAnswers(List<String> args) throws Exception {
         AnswersParameters answers;
         try {
             answers = AnswersParameters.parse(args);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        }
+        catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             fail(ExitCode.USAGE, e.getMessage() + ". Usage: java -jar cape-batch.jar results=<file-or-directory>"
                     + " (or release=<file-or-directory>) --cape.output-dir=<dir>");
             return;
@@ -154,34 +178,35 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         long lockKey = InstanceLock.key(parameters);
         try (Connection lock = dataSource.getConnection()) {
             if (!advisoryLock(lock, "pg_try_advisory_lock", lockKey)) {
-                fail(ExitCode.ALREADY_RUNNING, "import " + what + " is already running in another process;"
-                        + " wait for it to finish");
+                fail(ExitCode.ALREADY_RUNNING,
+                        "import " + what + " is already running in another process;" + " wait for it to finish");
                 return;
             }
             try {
                 JobExecution last = jobRepository.getLastJobExecution(answersJob.getName(), parameters);
                 if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                    fail(ExitCode.ALREADY_COMPLETED, "import " + what + " already COMPLETED (execution "
-                            + last.getId() + "): these files were imported, nothing changed. A new download is a"
-                            + " new import");
+                    fail(ExitCode.ALREADY_COMPLETED, "import " + what + " already COMPLETED (execution " + last.getId()
+                            + "): these files were imported, nothing changed. A new download is a" + " new import");
                     return;
                 }
                 if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
-                    fail(ExitCode.ALREADY_COMPLETED, "import " + what + " was ABANDONED (execution "
-                            + last.getId() + ") and cannot resume");
+                    fail(ExitCode.ALREADY_COMPLETED,
+                            "import " + what + " was ABANDONED (execution " + last.getId() + ") and cannot resume");
                     return;
                 }
                 if (last != null) {
                     recovery.recover(last, what);
                 }
                 report(jobOperator.start(answersJob, parameters), what);
-            } finally {
+            }
+            finally {
                 unlockQuietly(lock, lockKey);
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.error("Import {} could not complete", what, e);
-            fail(ExitCode.FAILED, "import " + what + " FAILED: " + FailureLine.cause(e) + ". "
-                    + advice(FailureLine.databaseLost(e)));
+            fail(ExitCode.FAILED,
+                    "import " + what + " FAILED: " + FailureLine.cause(e) + ". " + advice(FailureLine.databaseLost(e)));
         }
     }
 
@@ -189,14 +214,16 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         long lockKey = InstanceLock.key(parameters);
         try (Connection lock = dataSource.getConnection()) {
             if (!advisoryLock(lock, "pg_try_advisory_lock", lockKey)) {
-                fail(ExitCode.ALREADY_RUNNING, "run " + what + " is already running in another process;"
-                        + " wait for it to finish");
+                fail(ExitCode.ALREADY_RUNNING,
+                        "run " + what + " is already running in another process;" + " wait for it to finish");
                 return;
             }
             try {
                 startOrRestart(parameters, run, what);
-            } finally {
-                // The connection goes back to the pool: a session lock must not stay with it.
+            }
+            finally {
+                // The connection goes back to the pool: a session lock must not stay with
+                // it.
                 unlockQuietly(lock, lockKey);
             }
         }
@@ -205,9 +232,10 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private void startOrRestart(JobParameters parameters, RunParameters run, String what) throws Exception {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            fail(ExitCode.ALREADY_COMPLETED, "run " + what + " already COMPLETED (execution " + last.getId()
-                    + "); its output is final. To run it again on purpose, use another runDate"
-                    + " or a new cape.work-dir / database");
+            fail(ExitCode.ALREADY_COMPLETED,
+                    "run " + what + " already COMPLETED (execution " + last.getId()
+                            + "); its output is final. To run it again on purpose, use another runDate"
+                            + " or a new cape.work-dir / database");
             return;
         }
         if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
@@ -216,10 +244,12 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         try {
-            OutputDirectoryClaim.claim(properties.getOutputDir(), "job=" + job.getName() + "\n"
-                    + RunParameters.INPUT + "=" + parameters.getString(RunParameters.INPUT) + "\n"
-                    + RunParameters.RUN_DATE + "=" + parameters.getString(RunParameters.RUN_DATE));
-        } catch (UsageException e) {
+            OutputDirectoryClaim.claim(properties.getOutputDir(),
+                    "job=" + job.getName() + "\n" + RunParameters.INPUT + "="
+                            + parameters.getString(RunParameters.INPUT) + "\n" + RunParameters.RUN_DATE + "="
+                            + parameters.getString(RunParameters.RUN_DATE));
+        }
+        catch (UsageException e) {
             fail(ExitCode.USAGE, e.getMessage());
             return;
         }
@@ -229,10 +259,11 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
                 Optional<String> changed = fingerprints.differenceOnRestart(last.getJobInstance().getInstanceId(),
                         run.inputPath());
                 if (changed.isPresent()) {
-                    fail(ExitCode.USAGE, "run " + what + " cannot resume: " + changed.get() + " since execution "
-                            + last.getId() + " started. Restore the input as it was and run the same command"
-                            + " again, or abandon the run (java -jar cape-batch.jar abandon " + last.getId()
-                            + ") and start over with another runDate");
+                    fail(ExitCode.USAGE,
+                            "run " + what + " cannot resume: " + changed.get() + " since execution " + last.getId()
+                                    + " started. Restore the input as it was and run the same command"
+                                    + " again, or abandon the run (java -jar cape-batch.jar abandon " + last.getId()
+                                    + ") and start over with another runDate");
                     return;
                 }
             }
@@ -242,23 +273,29 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    /** On SIGTERM: asks the execution being started or running to stop at its next chunk boundary. */
+    /**
+     * On SIGTERM: asks the execution being started or running to stop at its next chunk
+     * boundary.
+     */
     private void stopRunning(JobParameters parameters) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             JobExecution running = jobRepository.getLastJobExecution(job.getName(), parameters);
-            if (running != null && (running.getStatus() == BatchStatus.STARTED
-                    || running.getStatus() == BatchStatus.STARTING)) {
+            if (running != null
+                    && (running.getStatus() == BatchStatus.STARTED || running.getStatus() == BatchStatus.STARTING)) {
                 try {
                     jobOperator.stop(running);
                     return;
-                } catch (JobExecutionNotRunningException e) {
-                    // It ended (or was not yet marked started) between the read and the stop: look again.
+                }
+                catch (JobExecutionNotRunningException e) {
+                    // It ended (or was not yet marked started) between the read and the
+                    // stop: look again.
                 }
             }
             try {
                 Thread.sleep(100);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
@@ -271,9 +308,12 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         Path output = properties.getOutputDir().toAbsolutePath().normalize();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             totals = runMetrics.totalsOf(execution);
-            log.info("Run {} COMPLETED: {}output {}, {} s (execution {})", what, totals.map(t -> t.assessed()
-                    + " entries, " + t.eligible() + " eligible, refund total " + t.refundTotal().toPlainString()
-                    + " USD, ").orElse(""), output, took.toMillis() / 1000.0, execution.getId());
+            log.info("Run {} COMPLETED: {}output {}, {} s (execution {})", what,
+                    totals
+                        .map(t -> t.assessed() + " entries, " + t.eligible() + " eligible, refund total "
+                                + t.refundTotal().toPlainString() + " USD, ")
+                        .orElse(""),
+                    output, took.toMillis() / 1000.0, execution.getId());
             exitCode = ExitCode.COMPLETED;
             return;
         }
@@ -286,8 +326,9 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
                     + ") at a chunk boundary, as requested. Run the same command again to resume it");
             return;
         }
-        boolean inputChanged = execution.getAllFailureExceptions().stream()
-                .anyMatch(t -> t instanceof InputChangedException);
+        boolean inputChanged = execution.getAllFailureExceptions()
+            .stream()
+            .anyMatch(t -> t instanceof InputChangedException);
         fail(ExitCode.FAILED, "run " + what + " " + execution.getStatus() + step + ": " + failure.cause()
                 + (inputChanged ? "" : ". " + advice(failure.databaseLost())));
     }
@@ -298,7 +339,10 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
                 : "Fix the cause and run the same command again: it restarts from where it stopped";
     }
 
-    /** One line on stderr, prefixed, masked, never longer than {@link #MAX_LINE} characters. */
+    /**
+     * One line on stderr, prefixed, masked, never longer than {@link #MAX_LINE}
+     * characters.
+     */
     private void fail(ExitCode code, String message) {
         exitCode = code;
         String line = "cape-batch: " + SensitiveText.mask(message.replace('\n', ' ').replace('\r', ' '));
@@ -321,11 +365,15 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         return builder.toJobParameters();
     }
 
-    /** A lock whose connection broke is already released by the server: nothing to undo then. */
+    /**
+     * A lock whose connection broke is already released by the server: nothing to undo
+     * then.
+     */
     private static void unlockQuietly(Connection connection, long key) {
         try {
             advisoryLock(connection, "pg_advisory_unlock", key);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             log.debug("Advisory lock {} not released explicitly: {}", key, e.getMessage());
         }
     }
@@ -347,6 +395,7 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /** Exit codes of the command line; the README lists them. */
     enum ExitCode {
+
         COMPLETED(0), FAILED(1), USAGE(2), ALREADY_COMPLETED(3), ALREADY_RUNNING(4), STOPPED(5);
 
         final int code;
@@ -354,5 +403,7 @@ public class CapeJobRunner implements ApplicationRunner, ExitCodeGenerator {
         ExitCode(int code) {
             this.code = code;
         }
+
     }
+
 }

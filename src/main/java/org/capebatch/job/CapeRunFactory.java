@@ -9,10 +9,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the {@link CapeRun} of a step from its job execution; step-scoped beans take it with
- * {@code @Value(CapeJobConfiguration.RUN)}. The job parameters were validated before the instance was created
- * ({@link RunParameters#VALIDATOR}); they are not checked again here, because a restart's later steps must run even
- * if the input has gone since the import.
+ * Builds the {@link CapeRun} of a step from its job execution; step-scoped beans take it
+ * with {@code @Value(CapeJobConfiguration.RUN)}. The job parameters were validated before
+ * the instance was created ({@link RunParameters#VALIDATOR}); they are not checked again
+ * here, because a restart's later steps must run even if the input has gone since the
+ * import.
  */
 @Component(CapeRunFactory.BEAN)
 public class CapeRunFactory {
@@ -32,4 +33,5 @@ public class CapeRunFactory {
                 LocalDate.parse(parameters.getString(RunParameters.RUN_DATE).trim()),
                 parameters.getString(RunParameters.INPUT).trim(), properties.getOutputDir());
     }
+
 }

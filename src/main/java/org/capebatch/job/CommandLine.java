@@ -16,18 +16,23 @@ import java.util.stream.Collectors;
 import org.capebatch.source.InputSource;
 
 /**
- * The command line, checked before Spring starts: which command it is, whether its parameters and every
- * {@code --cape.*} property are valid (names, values), and {@code --help}. A mistake costs well under a second and
- * writes nothing (no {@code .cape/}, no output directory), and the error names the parameter or property, the bad
- * value and the valid ones ({@link UsageException}, exit 2). What needs Spring (configuration files, the database)
- * is checked later: {@link PropertyCheck}, the runners.
+ * The command line, checked before Spring starts: which command it is, whether its
+ * parameters and every {@code --cape.*} property are valid (names, values), and
+ * {@code --help}. A mistake costs well under a second and writes nothing (no
+ * {@code .cape/}, no output directory), and the error names the parameter or property,
+ * the bad value and the valid ones ({@link UsageException}, exit 2). What needs Spring
+ * (configuration files, the database) is checked later: {@link PropertyCheck}, the
+ * runners.
  *
- * <p>Plain Java, and light: it must not load Spring, so that {@code --help} and mistakes stay fast.
+ * <p>
+ * Plain Java, and light: it must not load Spring, so that {@code --help} and mistakes
+ * stay fast.
  */
 public final class CommandLine {
 
     /** What the process is asked to do. */
     public enum Command {
+
         /** The declaration job (SPEC §1): {@code input=... runDate=...}. */
         RUN,
         /** CBP's validation results into the ledger (SPEC §6): {@code results=...}. */
@@ -36,19 +41,25 @@ public final class CommandLine {
         RELEASE,
         /** Operator commands on the job store. */
         RUNS, ABANDON, PRUNE,
-        /** A process that launches no job: a remote-partitioning worker ({@code cape.job.run-on-startup=false}). */
+        /**
+         * A process that launches no job: a remote-partitioning worker
+         * ({@code cape.job.run-on-startup=false}).
+         */
         WORKER,
         /** Synthetic ES-003 data, no Spring at all. */
-        GENERATE,
-        HELP;
+        GENERATE, HELP;
 
         /** Commands that run inside Spring (everything but generate and help). */
         public boolean needsSpring() {
             return this != GENERATE && this != HELP;
         }
+
     }
 
-    /** A checked command line: the command and the arguments to hand on (to Spring, or to the generator). */
+    /**
+     * A checked command line: the command and the arguments to hand on (to Spring, or to
+     * the generator).
+     */
     public record Invocation(Command command, List<String> args) {
 
         public String[] argArray() {
@@ -57,8 +68,9 @@ public final class CommandLine {
     }
 
     private static final Set<String> HELP_WORDS = Set.of("--help", "-h", "-help", "help", "-?");
-    private static final Map<String, Command> WORDS = Map.of(
-            "generate", Command.GENERATE, "runs", Command.RUNS, "abandon", Command.ABANDON, "prune", Command.PRUNE);
+
+    private static final Map<String, Command> WORDS = Map.of("generate", Command.GENERATE, "runs", Command.RUNS,
+            "abandon", Command.ABANDON, "prune", Command.PRUNE);
 
     private CommandLine() {
     }
@@ -79,12 +91,14 @@ public final class CommandLine {
             if (arg.startsWith("--")) {
                 checkOption(arg);
                 options.add(arg);
-            } else if (arg.indexOf('=') > 0) {
+            }
+            else if (arg.indexOf('=') > 0) {
                 String name = arg.substring(0, arg.indexOf('='));
                 if (parameters.put(name, arg.substring(arg.indexOf('=') + 1)) != null) {
                     throw new UsageException("parameter " + name + " is given twice");
                 }
-            } else {
+            }
+            else {
                 words.add(arg);
             }
         }
@@ -94,7 +108,8 @@ public final class CommandLine {
             case RESULTS, RELEASE -> checkOnly(parameters, command.name().toLowerCase(Locale.ROOT));
             case ABANDON -> checkAbandon(words, parameters);
             case RUNS, PRUNE -> checkNoParameters(command, words, parameters);
-            default -> { }
+            default -> {
+            }
         }
         return new Invocation(command, all);
     }
@@ -122,9 +137,9 @@ public final class CommandLine {
     }
 
     /**
-     * Whether this process is a worker, which has no job parameters: profile {@code worker}, or
-     * {@code cape.job.run-on-startup=false}, from the command line, a system property or the environment (as the
-     * Kubernetes Deployment sets them).
+     * Whether this process is a worker, which has no job parameters: profile
+     * {@code worker}, or {@code cape.job.run-on-startup=false}, from the command line, a
+     * system property or the environment (as the Kubernetes Deployment sets them).
      */
     private static boolean launchesNoJob(List<String> options) {
         List<String> profiles = new ArrayList<>();
@@ -135,7 +150,8 @@ public final class CommandLine {
             String value = eq < 0 ? "" : option.substring(eq + 1);
             if (name.equals("spring.profiles.active")) {
                 profiles.add(value);
-            } else if (name.equals("cape.job.runonstartup")) {
+            }
+            else if (name.equals("cape.job.runonstartup")) {
                 runOnStartup.add(value);
             }
         }
@@ -155,12 +171,12 @@ public final class CommandLine {
         int eq = arg.indexOf('=');
         String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
         if (!KnownProperties.isCapeName(name)) {
-            return; // spring.*, logging.*, management.*, and the operator commands' own options
+            return; // spring.*, logging.*, management.*, and the operator commands' own
+                    // options
         }
-        KnownProperties.get().problem(name, eq < 0 ? "" : arg.substring(eq + 1), "command line")
-                .ifPresent(problem -> {
-                    throw new UsageException(problem);
-                });
+        KnownProperties.get().problem(name, eq < 0 ? "" : arg.substring(eq + 1), "command line").ifPresent(problem -> {
+            throw new UsageException(problem);
+        });
     }
 
     private static void checkRun(Map<String, String> parameters) {
@@ -178,17 +194,18 @@ public final class CommandLine {
                     + " worker (java -jar cape-batch.jar --help lists all)");
         }
         if (input == null || input.isBlank()) {
-            throw new UsageException("missing job parameter input; valid values: a .csv or .xlsx file, a directory,"
-                    + " or db");
+            throw new UsageException(
+                    "missing job parameter input; valid values: a .csv or .xlsx file, a directory," + " or db");
         }
         if (runDate == null || runDate.isBlank()) {
             throw new UsageException("missing job parameter runDate; valid values: a date YYYY-MM-DD");
         }
         try {
             LocalDate.parse(runDate.trim());
-        } catch (DateTimeParseException e) {
-            throw new UsageException("job parameter runDate has the invalid value '" + runDate
-                    + "'; valid values: a date YYYY-MM-DD");
+        }
+        catch (DateTimeParseException e) {
+            throw new UsageException(
+                    "job parameter runDate has the invalid value '" + runDate + "'; valid values: a date YYYY-MM-DD");
         }
         if (!InputSource.DATABASE.equals(input.trim()) && !Files.exists(Path.of(input.trim()))) {
             throw new UsageException("job parameter input names '" + input + "', which does not exist (working"
@@ -200,8 +217,8 @@ public final class CommandLine {
     private static void checkOnly(Map<String, String> parameters, String name) {
         List<String> others = parameters.keySet().stream().filter(p -> !p.equals(name)).toList();
         if (!others.isEmpty()) {
-            throw new UsageException("parameter " + others.get(0) + " does not go with " + name + "=; "
-                    + name + " takes only " + name + "=<file-or-directory>");
+            throw new UsageException("parameter " + others.get(0) + " does not go with " + name + "=; " + name
+                    + " takes only " + name + "=<file-or-directory>");
         }
         if (parameters.get(name).isBlank()) {
             throw new UsageException("parameter " + name + " is empty; valid values: a file or a directory");
@@ -219,20 +236,24 @@ public final class CommandLine {
     private static void checkNoParameters(Command command, List<String> words, Map<String, String> parameters) {
         String name = command.name().toLowerCase(Locale.ROOT);
         if (!parameters.isEmpty()) {
-            throw new UsageException(name + " takes no job parameters, got " + parameters.keySet().iterator().next()
-                    + "=");
+            throw new UsageException(
+                    name + " takes no job parameters, got " + parameters.keySet().iterator().next() + "=");
         }
         if (words.size() > 1) {
             throw new UsageException(name + " takes no further words, got '" + words.get(1) + "'");
         }
     }
 
-    /** The text of {@code --help}: commands, options (with defaults and valid values) and exit codes. */
+    /**
+     * The text of {@code --help}: commands, options (with defaults and valid values) and
+     * exit codes.
+     */
     public static String help() {
-        String options = KnownProperties.get().all().stream()
-                .map(p -> String.format("  --%-42s %s (default %s)", p.name() + "=", p.validValues(),
-                        p.defaultValue()))
-                .collect(Collectors.joining("\n"));
+        String options = KnownProperties.get()
+            .all()
+            .stream()
+            .map(p -> String.format("  --%-42s %s (default %s)", p.name() + "=", p.validValues(), p.defaultValue()))
+            .collect(Collectors.joining("\n"));
         return """
                 cape-batch: CAPE declarations for IEEPA duty refunds, as a restartable Spring Batch job.
 
@@ -277,4 +298,5 @@ public final class CommandLine {
                   5  STOPPED: run the same command again to resume
                 """.formatted(options);
     }
+
 }

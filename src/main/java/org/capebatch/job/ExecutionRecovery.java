@@ -16,15 +16,18 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Makes a job instance restartable again, called only while holding the instance's advisory lock (so no other
- * process runs it):
+ * Makes a job instance restartable again, called only while holding the instance's
+ * advisory lock (so no other process runs it):
  * <ul>
- * <li>an execution left STARTED/STOPPING by a killed process is marked FAILED with Batch 6's {@code recover};</li>
- * <li>an execution or step left UNKNOWN (a chunk transaction whose commit or rollback failed because the database
- * connection broke, issue 7 item 4) is marked FAILED too. Batch refuses to restart UNKNOWN ("Cannot restart job
- * from UNKNOWN status") because it cannot know whether the chunk committed. Here that does not matter: every
- * step writes its business rows and its checkpoint in the same transaction on the same database, so either both
- * committed or neither, and the restart resumes from whichever checkpoint is in the database.</li>
+ * <li>an execution left STARTED/STOPPING by a killed process is marked FAILED with Batch
+ * 6's {@code recover};</li>
+ * <li>an execution or step left UNKNOWN (a chunk transaction whose commit or rollback
+ * failed because the database connection broke, issue 7 item 4) is marked FAILED too.
+ * Batch refuses to restart UNKNOWN ("Cannot restart job from UNKNOWN status") because it
+ * cannot know whether the chunk committed. Here that does not matter: every step writes
+ * its business rows and its checkpoint in the same transaction on the same database, so
+ * either both committed or neither, and the restart resumes from whichever checkpoint is
+ * in the database.</li>
  * </ul>
  */
 class ExecutionRecovery {
@@ -32,7 +35,9 @@ class ExecutionRecovery {
     private static final Logger log = LoggerFactory.getLogger(ExecutionRecovery.class);
 
     private final JobOperator jobOperator;
+
     private final JobRepository jobRepository;
+
     private final ObjectProvider<RemotePartitionLocks> partitionLocks;
 
     ExecutionRecovery(JobOperator jobOperator, JobRepository jobRepository,
@@ -42,11 +47,14 @@ class ExecutionRecovery {
         this.partitionLocks = partitionLocks;
     }
 
-    /** Recovers every execution of the instance that blocks a restart; returns the last execution, reloaded. */
+    /**
+     * Recovers every execution of the instance that blocks a restart; returns the last
+     * execution, reloaded.
+     */
     JobExecution recover(JobExecution last, String what) throws InterruptedException {
         if (last.getStatus().isRunning()) {
-            log.warn("Execution {} of {} was left {} by a process that died; recovering it",
-                    last.getId(), what, last.getStatus());
+            log.warn("Execution {} of {} was left {} by a process that died; recovering it", last.getId(), what,
+                    last.getStatus());
             awaitLiveWorkers(last);
             jobOperator.recover(jobRepository.getJobExecution(last.getId()));
         }
@@ -63,8 +71,8 @@ class ExecutionRecovery {
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStatus() == BatchStatus.UNKNOWN) {
                 step.setStatus(BatchStatus.FAILED);
-                step.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(),
-                        step.getExitStatus().getExitDescription()));
+                step.setExitStatus(
+                        new ExitStatus(ExitStatus.FAILED.getExitCode(), step.getExitStatus().getExitDescription()));
                 if (step.getEndTime() == null) {
                     step.setEndTime(LocalDateTime.now());
                 }
@@ -74,8 +82,8 @@ class ExecutionRecovery {
         }
         if (execution.getStatus() == BatchStatus.UNKNOWN) {
             execution.setStatus(BatchStatus.FAILED);
-            execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(),
-                    execution.getExitStatus().getExitDescription()));
+            execution.setExitStatus(
+                    new ExitStatus(ExitStatus.FAILED.getExitCode(), execution.getExitStatus().getExitDescription()));
             if (execution.getEndTime() == null) {
                 execution.setEndTime(LocalDateTime.now());
             }
@@ -83,26 +91,28 @@ class ExecutionRecovery {
             changed = true;
         }
         if (changed) {
-            log.warn("Execution {} of {} was left UNKNOWN (its database connection broke during a commit);"
-                    + " marked FAILED so it resumes from its last committed checkpoint", execution.getId(), what);
+            log.warn(
+                    "Execution {} of {} was left UNKNOWN (its database connection broke during a commit);"
+                            + " marked FAILED so it resumes from its last committed checkpoint",
+                    execution.getId(), what);
         }
     }
 
     /**
-     * With remote partitioning a killed manager can leave workers still running partitions of its execution.
-     * Recovering now would mark those FAILED under their feet; wait until no worker holds a partition's lock.
+     * With remote partitioning a killed manager can leave workers still running
+     * partitions of its execution. Recovering now would mark those FAILED under their
+     * feet; wait until no worker holds a partition's lock.
      */
     private void awaitLiveWorkers(JobExecution execution) throws InterruptedException {
         RemotePartitionLocks locks = partitionLocks.getIfAvailable();
         if (locks == null) {
             return;
         }
-        while (execution.getStepExecutions().stream()
-                .filter(s -> s.getStatus().isRunning())
-                .anyMatch(locks::isHeld)) {
+        while (execution.getStepExecutions().stream().filter(s -> s.getStatus().isRunning()).anyMatch(locks::isHeld)) {
             log.info("Waiting for workers still running partitions of execution {}", execution.getId());
             Thread.sleep(2_000);
             execution = jobRepository.getJobExecution(execution.getId());
         }
     }
+
 }

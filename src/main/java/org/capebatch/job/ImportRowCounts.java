@@ -9,13 +9,15 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Makes the import step count rows, the unit an operator reads it in, although its item is a batch of up to
- * {@code cape.job.import-batch-rows} rows: at millions of rows the framework's cost per item (reader, processor,
- * retry and observation wrappers) would dominate the COPY that does the work. Each batch read raises the read count
- * by its rows beyond the one item Spring Batch counts, and each chunk written the write count likewise, so the
- * counts are what they would be with one row per item, on success, failure and restart alike. The step execution
- * is saved with the chunk's commit. Every row is written: staged, or listed in the rejected rows when its entry
- * number is invalid.
+ * Makes the import step count rows, the unit an operator reads it in, although its item
+ * is a batch of up to {@code cape.job.import-batch-rows} rows: at millions of rows the
+ * framework's cost per item (reader, processor, retry and observation wrappers) would
+ * dominate the COPY that does the work. Each batch read raises the read count by its rows
+ * beyond the one item Spring Batch counts, and each chunk written the write count
+ * likewise, so the counts are what they would be with one row per item, on success,
+ * failure and restart alike. The step execution is saved with the chunk's commit. Every
+ * row is written: staged, or listed in the rejected rows when its entry number is
+ * invalid.
  */
 public class ImportRowCounts implements ItemReadListener<RawBatch>, ItemWriteListener<ImportBatch> {
 
@@ -39,4 +41,5 @@ public class ImportRowCounts implements ItemReadListener<RawBatch>, ItemWriteLis
     private static StepExecution step() {
         return StepSynchronizationManager.getContext().getStepExecution();
     }
+
 }

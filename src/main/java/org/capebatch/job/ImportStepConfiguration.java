@@ -35,7 +35,10 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The import step: one partition per input file, each a chunk step of row batches COPYed into staging as fragments. */
+/**
+ * The import step: one partition per input file, each a chunk step of row batches COPYed
+ * into staging as fragments.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ImportStepConfiguration {
 
@@ -44,21 +47,24 @@ public class ImportStepConfiguration {
             InputFilePartitioner inputFilePartitioner, TaskExecutor partitionTaskExecutor, CapeProperties properties,
             DataSource dataSource, ObjectProvider<RemotePartitionHandlers> remote) {
         PartitionStepBuilder builder = new StepBuilder("importStep", jobRepository)
-                .listener(new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_staged_fragment", "cape_input_part"))
-                .partitioner("importFileStep", inputFilePartitioner)
-                .step(importFileStep)
-                .gridSize(properties.getJob().getGridSize())
-                .taskExecutor(partitionTaskExecutor);
-        // Profile "manager": the files are imported by worker processes, which must see them at the same path.
-        remote.ifAvailable(handlers -> builder.partitionHandler(
-                handlers.handler("importFileStep", properties.getJob().getGridSize())));
+            .listener(
+                    new AnalyzeTablesListener(new JdbcTemplate(dataSource), "cape_staged_fragment", "cape_input_part"))
+            .partitioner("importFileStep", inputFilePartitioner)
+            .step(importFileStep)
+            .gridSize(properties.getJob().getGridSize())
+            .taskExecutor(partitionTaskExecutor);
+        // Profile "manager": the files are imported by worker processes, which must see
+        // them at the same path.
+        remote.ifAvailable(handlers -> builder
+            .partitionHandler(handlers.handler("importFileStep", properties.getJob().getGridSize())));
         return builder.build();
     }
 
     @Bean
     @StepScope
     public InputFilePartitioner inputFilePartitioner(InputSource inputSource, Progress progress) {
-        // Time left is estimated from the bytes of the input read so far (rows are only known at the end).
+        // Time left is estimated from the bytes of the input read so far (rows are only
+        // known at the end).
         progress.expectWork("import", inputSource.totalBytes());
         return new InputFilePartitioner(inputSource);
     }
@@ -68,16 +74,16 @@ public class ImportStepConfiguration {
             RawBatchReader rawBatchReader, StagingWriter stagingWriter, TransientErrors transientErrors,
             DataSource dataSource) {
         return new StepBuilder("importFileStep", jobRepository)
-                .listener(new InputFingerprintListener(new InputFingerprints(new JdbcTemplate(dataSource))))
-                .<RawBatch, ImportBatch>chunk(1)
-                .transactionManager(transactionManager)
-                .reader(rawBatchReader)
-                .processor(new FragmentBuilder())
-                .writer(new SavepointItemWriter<>(stagingWriter, transactionManager))
-                .listener(new ImportRowCounts())
-                .faultTolerant()
-                .retryPolicy(transientErrors.retryPolicy())
-                .build();
+            .listener(new InputFingerprintListener(new InputFingerprints(new JdbcTemplate(dataSource))))
+            .<RawBatch, ImportBatch>chunk(1)
+            .transactionManager(transactionManager)
+            .reader(rawBatchReader)
+            .processor(new FragmentBuilder())
+            .writer(new SavepointItemWriter<>(stagingWriter, transactionManager))
+            .listener(new ImportRowCounts())
+            .faultTolerant()
+            .retryPolicy(transientErrors.retryPolicy())
+            .build();
     }
 
     @Bean
@@ -87,8 +93,8 @@ public class ImportStepConfiguration {
             @Value("#{stepExecutionContext['part']}") int part,
             @Value("#{stepExecutionContext['rangeStart']}") long rangeStart,
             @Value("#{stepExecutionContext['rangeEnd']}") long rangeEnd,
-            @Value("#{stepExecutionContext['firstLine']}") long firstLine,
-            CapeProperties properties, InputSource inputSource) {
+            @Value("#{stepExecutionContext['firstLine']}") long firstLine, CapeProperties properties,
+            InputSource inputSource) {
         InputPart inputPart = new InputPart(new InputFile(fileIndex, Path.of(filePath)), part,
                 new ByteRange(rangeStart, rangeEnd, firstLine));
         return new RawBatchReader(inputSource, inputPart, properties.getJob().getImportBatchRows());
@@ -107,4 +113,5 @@ public class ImportStepConfiguration {
     public StagingWriter stagingWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run) {
         return new StagingWriter(dataSource, run);
     }
+
 }

@@ -3,8 +3,11 @@ package org.capebatch.job;
 import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
-/** The advisory-lock key of a job instance: the first 60 bits of Spring Batch's own job key (an MD5 of the
- * identifying parameters), so the lock and the instance always agree on what "the same run" is. */
+/**
+ * The advisory-lock key of a job instance: the first 60 bits of Spring Batch's own job
+ * key (an MD5 of the identifying parameters), so the lock and the instance always agree
+ * on what "the same run" is.
+ */
 final class InstanceLock {
 
     private InstanceLock() {
@@ -14,4 +17,5 @@ final class InstanceLock {
         String md5 = new DefaultJobKeyGenerator().generateKey(parameters);
         return Long.parseLong(md5.substring(0, 15), 16);
     }
+
 }

@@ -23,20 +23,26 @@ import java.util.stream.Collectors;
 import org.capebatch.remote.RemotePartitioningProperties;
 
 /**
- * The valid {@code cape.*} property names, with their types and defaults, read by reflection from the classes that
- * Spring binds them to ({@link CapeProperties}, {@link RemotePartitioningProperties}). Plain Java on purpose: the
- * command line is checked with it before Spring starts ({@link CommandLine}), and the configuration files and system
- * properties once Spring has read them ({@link PropertyCheck}); {@code --help} prints it.
+ * The valid {@code cape.*} property names, with their types and defaults, read by
+ * reflection from the classes that Spring binds them to ({@link CapeProperties},
+ * {@link RemotePartitioningProperties}). Plain Java on purpose: the command line is
+ * checked with it before Spring starts ({@link CommandLine}), and the configuration files
+ * and system properties once Spring has read them ({@link PropertyCheck}); {@code --help}
+ * prints it.
  *
- * <p>Names are compared the way Spring's relaxed binding matches them ({@code output-dir}, {@code outputDir} and
- * {@code output_dir} are one name); list elements ({@code filer-codes[0]}) belong to their list.
+ * <p>
+ * Names are compared the way Spring's relaxed binding matches them ({@code output-dir},
+ * {@code outputDir} and {@code output_dir} are one name); list elements
+ * ({@code filer-codes[0]}) belong to their list.
  */
 public final class KnownProperties {
 
-    /** Every class bound to a {@code cape.*} prefix, with that prefix. A new one must be listed here. */
-    static final Map<String, Class<?>> ROOTS = Map.of(
-            "cape", CapeProperties.class,
-            "cape.remote", RemotePartitioningProperties.class);
+    /**
+     * Every class bound to a {@code cape.*} prefix, with that prefix. A new one must be
+     * listed here.
+     */
+    static final Map<String, Class<?>> ROOTS = Map.of("cape", CapeProperties.class, "cape.remote",
+            RemotePartitioningProperties.class);
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("^[+-]?\\d+(ns|us|ms|s|m|h|d)?$");
 
@@ -44,15 +50,19 @@ public final class KnownProperties {
 
     private final Map<String, Property> byKey = new LinkedHashMap<>();
 
-    /** One settable property: its canonical name, the value type, and how to reach its setter on a fresh object. */
+    /**
+     * One settable property: its canonical name, the value type, and how to reach its
+     * setter on a fresh object.
+     */
     public record Property(String name, Class<?> type, Class<?> root, List<Method> path, Method setter,
             String defaultValue) {
 
         /** Valid values in words, for error messages and {@code --help}. */
         public String validValues() {
             if (type.isEnum()) {
-                return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                        .collect(Collectors.joining(" | "));
+                return Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(" | "));
             }
             if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
                 return "a whole number";
@@ -80,8 +90,10 @@ public final class KnownProperties {
     }
 
     private KnownProperties() {
-        ROOTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(root -> collect(root.getKey(), root.getValue(), root.getValue(), List.of()));
+        ROOTS.entrySet()
+            .stream()
+            .sorted(Map.Entry.comparingByKey())
+            .forEach(root -> collect(root.getKey(), root.getValue(), root.getValue(), List.of()));
     }
 
     public static KnownProperties get() {
@@ -104,19 +116,19 @@ public final class KnownProperties {
     }
 
     /**
-     * The problem with {@code name=value}, or empty when it is fine. {@code where} says where it was set
-     * (command line, a file); the message names the property, the bad value and the valid values or names.
+     * The problem with {@code name=value}, or empty when it is fine. {@code where} says
+     * where it was set (command line, a file); the message names the property, the bad
+     * value and the valid values or names.
      */
     public Optional<String> problem(String name, String value, String where) {
         Optional<Property> property = find(name);
         if (property.isEmpty()) {
-            return Optional.of("unknown property " + name + " (" + where + ")" + suggestion(name)
-                    + "; valid cape.* properties: " + all().stream().map(Property::name)
-                            .collect(Collectors.joining(", ")));
+            return Optional
+                .of("unknown property " + name + " (" + where + ")" + suggestion(name) + "; valid cape.* properties: "
+                        + all().stream().map(Property::name).collect(Collectors.joining(", ")));
         }
-        return checkValue(property.get(), value)
-                .map(why -> "property " + property.get().name() + " (" + where + ") has the invalid value '" + value
-                        + "': " + why);
+        return checkValue(property.get(), value).map(why -> "property " + property.get().name() + " (" + where
+                + ") has the invalid value '" + value + "': " + why);
     }
 
     private static Optional<String> checkValue(Property property, String value) {
@@ -126,29 +138,35 @@ public final class KnownProperties {
         Object converted;
         try {
             converted = convert(property.type(), value.trim());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return Optional.of("valid values: " + property.validValues());
         }
         if (converted == null) {
             return Optional.empty();
         }
         try {
-            // The setter's own checks (ranges) are the rule; run them on a throwaway object.
+            // The setter's own checks (ranges) are the rule; run them on a throwaway
+            // object.
             Object target = property.root().getDeclaredConstructor().newInstance();
             for (Method getter : property.path()) {
                 target = getter.invoke(target);
             }
             property.setter().invoke(target, converted);
             return Optional.empty();
-        } catch (InvocationTargetException e) {
+        }
+        catch (InvocationTargetException e) {
             String message = String.valueOf(e.getCause().getMessage());
             return Optional.of(message.replaceFirst("^\\S+ must", "must"));
-        } catch (ReflectiveOperationException e) {
+        }
+        catch (ReflectiveOperationException e) {
             return Optional.empty();
         }
     }
 
-    /** The value Spring's converters would produce, or an exception where they would fail. */
+    /**
+     * The value Spring's converters would produce, or an exception where they would fail.
+     */
     static Object convert(Class<?> type, String value) {
         if (type == int.class || type == Integer.class) {
             return Integer.valueOf(value);
@@ -166,8 +184,9 @@ public final class KnownProperties {
             // Spring's enum conversion ignores case, '-' and '_'.
             String wanted = value.replaceAll("[-_]", "").toUpperCase(Locale.ROOT);
             return Arrays.stream(type.getEnumConstants())
-                    .filter(c -> ((Enum<?>) c).name().replace("_", "").equals(wanted)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(value));
+                .filter(c -> ((Enum<?>) c).name().replace("_", "").equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(value));
         }
         if (type == Duration.class) {
             if (SIMPLE_DURATION.matcher(value.toLowerCase(Locale.ROOT)).matches()) {
@@ -181,7 +200,8 @@ public final class KnownProperties {
         if (type == LocalDate.class) {
             try {
                 return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
+            }
+            catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(value, e);
             }
         }
@@ -193,10 +213,12 @@ public final class KnownProperties {
 
     private String suggestion(String name) {
         String wanted = key(stripIndex(name));
-        return byKey.entrySet().stream()
-                .min(Comparator.comparingInt(e -> distance(e.getKey(), wanted)))
-                .filter(e -> distance(e.getKey(), wanted) <= Math.max(2, wanted.length() / 6))
-                .map(e -> "; did you mean " + e.getValue().name() + "?").orElse("");
+        return byKey.entrySet()
+            .stream()
+            .min(Comparator.comparingInt(e -> distance(e.getKey(), wanted)))
+            .filter(e -> distance(e.getKey(), wanted) <= Math.max(2, wanted.length() / 6))
+            .map(e -> "; did you mean " + e.getValue().name() + "?")
+            .orElse("");
     }
 
     private void collect(String prefix, Class<?> root, Class<?> type, List<Method> path) {
@@ -215,7 +237,8 @@ public final class KnownProperties {
             if (setter.isPresent()) {
                 byKey.put(key(name), new Property(name, method.getReturnType(), root, path, setter.get(),
                         defaultValue(defaults, method)));
-            } else if (isNested(method.getReturnType())) {
+            }
+            else if (isNested(method.getReturnType())) {
                 List<Method> deeper = new ArrayList<>(path);
                 deeper.add(method);
                 collect(name, root, method.getReturnType(), deeper);
@@ -229,9 +252,10 @@ public final class KnownProperties {
 
     private static Optional<Method> setter(Class<?> type, String beanName, Class<?> valueType) {
         try {
-            return Optional.of(type.getMethod("set" + Character.toUpperCase(beanName.charAt(0))
-                    + beanName.substring(1), valueType));
-        } catch (NoSuchMethodException e) {
+            return Optional.of(type.getMethod("set" + Character.toUpperCase(beanName.charAt(0)) + beanName.substring(1),
+                    valueType));
+        }
+        catch (NoSuchMethodException e) {
             return Optional.empty();
         }
     }
@@ -243,7 +267,8 @@ public final class KnownProperties {
                 target = getter.invoke(target);
             }
             return target;
-        } catch (ReflectiveOperationException e) {
+        }
+        catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + root.getName() + " for its defaults", e);
         }
     }
@@ -252,11 +277,12 @@ public final class KnownProperties {
         try {
             Object value = getter.invoke(defaults);
             if (value instanceof Collection<?> values) {
-                return values.isEmpty() ? "(none)" : values.stream().map(String::valueOf)
-                        .collect(Collectors.joining(","));
+                return values.isEmpty() ? "(none)"
+                        : values.stream().map(String::valueOf).collect(Collectors.joining(","));
             }
             return value == null ? "(unset)" : String.valueOf(value);
-        } catch (ReflectiveOperationException e) {
+        }
+        catch (ReflectiveOperationException e) {
             return "?";
         }
     }
@@ -265,9 +291,11 @@ public final class KnownProperties {
         String rest;
         if (method.startsWith("get") && method.length() > 3) {
             rest = method.substring(3);
-        } else if (method.startsWith("is") && method.length() > 2) {
+        }
+        else if (method.startsWith("is") && method.length() > 2) {
             rest = method.substring(2);
-        } else {
+        }
+        else {
             return null;
         }
         return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
@@ -304,4 +332,5 @@ public final class KnownProperties {
         }
         return previous[b.length()];
     }
+
 }

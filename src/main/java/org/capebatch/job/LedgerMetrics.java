@@ -13,15 +13,19 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The ledger's gauges (SPEC §6), set after every completed run of either job from the committed ledger:
- * {@code cape_ledger_entries{state}} and the refunds CBP paid, {@code cape_refund_paid_usd{component}} with
- * {@code principal} and {@code interest}. Whole-ledger figures, so the last run of either job pushes the truth.
+ * The ledger's gauges (SPEC §6), set after every completed run of either job from the
+ * committed ledger: {@code cape_ledger_entries{state}} and the refunds CBP paid,
+ * {@code cape_refund_paid_usd{component}} with {@code principal} and {@code interest}.
+ * Whole-ledger figures, so the last run of either job pushes the truth.
  */
 public class LedgerMetrics implements JobExecutionListener {
 
     private final JdbcTemplate jdbc;
+
     private final Map<LedgerState, AtomicReference<Double>> entries = new EnumMap<>(LedgerState.class);
+
     private final AtomicReference<Double> principal = new AtomicReference<>(0.0);
+
     private final AtomicReference<Double> interest = new AtomicReference<>(0.0);
 
     public LedgerMetrics(JdbcTemplate jdbc, MeterRegistry registry) {
@@ -30,15 +34,20 @@ public class LedgerMetrics implements JobExecutionListener {
             AtomicReference<Double> value = new AtomicReference<>(0.0);
             entries.put(state, value);
             Gauge.builder("cape.ledger.entries", value, AtomicReference::get)
-                    .description("Entries the ledger holds, by state (SPEC §6.5)")
-                    .tag("state", state.name()).register(registry);
+                .description("Entries the ledger holds, by state (SPEC §6.5)")
+                .tag("state", state.name())
+                .register(registry);
         }
         Gauge.builder("cape.refund.paid", principal, AtomicReference::get)
-                .description("Refunds CBP paid on accepted entries (ES-022), in USD").baseUnit("usd")
-                .tag("component", "principal").register(registry);
+            .description("Refunds CBP paid on accepted entries (ES-022), in USD")
+            .baseUnit("usd")
+            .tag("component", "principal")
+            .register(registry);
         Gauge.builder("cape.refund.paid", interest, AtomicReference::get)
-                .description("Refunds CBP paid on accepted entries (ES-022), in USD").baseUnit("usd")
-                .tag("component", "interest").register(registry);
+            .description("Refunds CBP paid on accepted entries (ES-022), in USD")
+            .baseUnit("usd")
+            .tag("component", "interest")
+            .register(registry);
     }
 
     @Override
@@ -51,14 +60,15 @@ public class LedgerMetrics implements JobExecutionListener {
 
     void refresh() {
         entries.values().forEach(v -> v.set(0.0));
-        jdbc.query("SELECT state, count(*) FROM cape_entry_state GROUP BY state",
+        jdbc.query("SELECT state, count(*) FROM cape_entry_state GROUP BY state", rs -> {
+            entries.get(LedgerState.valueOf(rs.getString(1))).set((double) rs.getLong(2));
+        });
+        jdbc.query(
+                "SELECT coalesce(sum(refund_amount), 0), coalesce(sum(interest_amount), 0)" + " FROM cape_entry_state",
                 rs -> {
-                    entries.get(LedgerState.valueOf(rs.getString(1))).set((double) rs.getLong(2));
-                });
-        jdbc.query("SELECT coalesce(sum(refund_amount), 0), coalesce(sum(interest_amount), 0)"
-                + " FROM cape_entry_state", rs -> {
                     principal.set(rs.getBigDecimal(1).doubleValue());
                     interest.set(rs.getBigDecimal(2).doubleValue());
                 });
     }
+
 }

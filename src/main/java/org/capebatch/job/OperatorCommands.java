@@ -18,10 +18,11 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * The operator commands on the job store (issue 11 item 8), through Spring Batch's {@link JobRepository} and
- * {@link JobOperator}: {@code runs} lists executions, {@code abandon <execution>} gives one up for good,
- * {@code prune --keep-days=N} trims old metadata and staging rows. The command line was checked before Spring
- * started ({@link CommandLine}); {@link CapeJobRunner} leaves these commands alone.
+ * The operator commands on the job store (issue 11 item 8), through Spring Batch's
+ * {@link JobRepository} and {@link JobOperator}: {@code runs} lists executions,
+ * {@code abandon <execution>} gives one up for good, {@code prune --keep-days=N} trims
+ * old metadata and staging rows. The command line was checked before Spring started
+ * ({@link CommandLine}); {@link CapeJobRunner} leaves these commands alone.
  */
 @Component
 public class OperatorCommands implements ApplicationRunner, ExitCodeGenerator {
@@ -29,11 +30,17 @@ public class OperatorCommands implements ApplicationRunner, ExitCodeGenerator {
     static final Set<String> COMMANDS = Set.of("runs", "abandon", "prune");
 
     private final JobOperator jobOperator;
+
     private final JobRepository jobRepository;
+
     private final DataSource dataSource;
+
     private final ObjectProvider<RemotePartitionLocks> partitionLocks;
+
     private final PrintStream out;
+
     private final PrintStream err;
+
     private int exitCode;
 
     @Autowired
@@ -69,11 +76,12 @@ public class OperatorCommands implements ApplicationRunner, ExitCodeGenerator {
                 case "runs" -> new RunsCommand(jobRepository, out).print(limit(args));
                 case "abandon" -> new AbandonCommand(jobOperator, jobRepository, dataSource,
                         new ExecutionRecovery(jobOperator, jobRepository, partitionLocks), out)
-                        .abandon(Long.parseLong(words.get(1)));
+                    .abandon(Long.parseLong(words.get(1)));
                 case "prune" -> new PruneCommand(jobRepository, dataSource, out).prune(keepDays(args));
                 default -> throw new OperatorException(2, "unknown command " + words.get(0));
             }
-        } catch (OperatorException e) {
+        }
+        catch (OperatorException e) {
             exitCode = e.exitCode;
             err.println("cape-batch: " + SensitiveText.mask(e.getMessage()));
         }
@@ -102,7 +110,8 @@ public class OperatorCommands implements ApplicationRunner, ExitCodeGenerator {
             if (n >= min) {
                 return n;
             }
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             // said below
         }
         throw new OperatorException(2, option + " has the invalid value '" + value + "'; valid values: a whole"
@@ -114,7 +123,10 @@ public class OperatorCommands implements ApplicationRunner, ExitCodeGenerator {
         return exitCode;
     }
 
-    /** A refusal of an operator command: one stderr line and the exit code of the README's table. */
+    /**
+     * A refusal of an operator command: one stderr line and the exit code of the README's
+     * table.
+     */
     static final class OperatorException extends RuntimeException {
 
         final int exitCode;
@@ -123,5 +135,7 @@ public class OperatorCommands implements ApplicationRunner, ExitCodeGenerator {
             super(message);
             this.exitCode = exitCode;
         }
+
     }
+
 }

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * An output directory belongs to one job instance. The first run that writes there leaves a marker file
- * ({@value #MARKER}) with the instance's identity; a run of another instance is refused (exit 2) before it writes
- * anything, so two run dates never mix their declarations and reports in one directory. A directory without the
- * marker (new, or written by an earlier version) is claimed by the run that finds it.
+ * An output directory belongs to one job instance. The first run that writes there leaves
+ * a marker file ({@value #MARKER}) with the instance's identity; a run of another
+ * instance is refused (exit 2) before it writes anything, so two run dates never mix
+ * their declarations and reports in one directory. A directory without the marker (new,
+ * or written by an earlier version) is claimed by the run that finds it.
  */
 public final class OutputDirectoryClaim {
 
@@ -21,8 +22,9 @@ public final class OutputDirectoryClaim {
     }
 
     /**
-     * Claims {@code directory} for the run described by {@code identity} (one {@code name=value} per line), or
-     * throws {@link UsageException} naming the run that owns it.
+     * Claims {@code directory} for the run described by {@code identity} (one
+     * {@code name=value} per line), or throws {@link UsageException} naming the run that
+     * owns it.
      */
     public static void claim(Path directory, String identity) throws IOException {
         Path marker = directory.resolve(MARKER);
@@ -41,4 +43,5 @@ public final class OutputDirectoryClaim {
         Files.writeString(temporary, wanted, StandardCharsets.UTF_8);
         Files.move(temporary, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
+
 }

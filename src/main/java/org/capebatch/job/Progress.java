@@ -21,27 +21,34 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Progress of the long phases (import rows, assess entries, render declarations), logged every few seconds with
- * items done, rate and estimated time left, so an operator watching a million-entry run knows it is alive. The
- * counts come from the job repository, where every partition commits its read count with each chunk: local
- * threads and remote workers alike, so the manager of a remote run sees its workers' progress. Partitioners report
- * the expected total when it is known; the import, whose row count is known only at the end, estimates time left
- * from the bytes of input its partitions have committed ({@link RawBatchReader#BYTES_READ}).
+ * Progress of the long phases (import rows, assess entries, render declarations), logged
+ * every few seconds with items done, rate and estimated time left, so an operator
+ * watching a million-entry run knows it is alive. The counts come from the job
+ * repository, where every partition commits its read count with each chunk: local threads
+ * and remote workers alike, so the manager of a remote run sees its workers' progress.
+ * Partitioners report the expected total when it is known; the import, whose row count is
+ * known only at the end, estimates time left from the bytes of input its partitions have
+ * committed ({@link RawBatchReader#BYTES_READ}).
  */
 @Component
 public class Progress implements JobExecutionListener, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Progress.class);
-    private static final List<Phase> PHASES = List.of(
-            new Phase("import", "importStep", "importFileStep:", "rows"),
+
+    private static final List<Phase> PHASES = List.of(new Phase("import", "importStep", "importFileStep:", "rows"),
             new Phase("assess", "assessStep", "assessPartitionStep:", "entries"),
             new Phase("render", "renderStep", "renderPartitionStep:", "declarations"));
 
     private final JobRepository jobRepository;
+
     private final ScheduledExecutorService timer;
+
     private final Map<String, Long> totals = new ConcurrentHashMap<>();
+
     private final Map<String, Long> totalWork = new ConcurrentHashMap<>();
+
     private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
+
     private volatile Long executionId;
 
     public Progress(JobRepository jobRepository, @Value("${cape.job.progress-interval:5s}") Duration interval) {
@@ -60,7 +67,10 @@ public class Progress implements JobExecutionListener, DisposableBean {
         totals.put(phase, total);
     }
 
-    /** For the import, whose row total is unknown up front: the bytes of input it will read. */
+    /**
+     * For the import, whose row total is unknown up front: the bytes of input it will
+     * read.
+     */
     public void expectWork(String phase, long work) {
         totalWork.put(phase, work);
     }
@@ -88,8 +98,10 @@ public class Progress implements JobExecutionListener, DisposableBean {
             if (execution != null) {
                 PHASES.forEach(phase -> log(phase, execution));
             }
-        } catch (RuntimeException e) {
-            // Progress is for people watching; a failed look-up must never disturb the run.
+        }
+        catch (RuntimeException e) {
+            // Progress is for people watching; a failed look-up must never disturb the
+            // run.
             log.debug("Cannot read progress from the job repository", e);
         }
     }
@@ -102,7 +114,8 @@ public class Progress implements JobExecutionListener, DisposableBean {
             if (step.getStepName().startsWith(phase.partitionPrefix())) {
                 done += step.getReadCount();
                 work += step.getExecutionContext().getLong(RawBatchReader.BYTES_READ, 0L);
-            } else if (step.getStepName().equals(phase.step())) {
+            }
+            else if (step.getStepName().equals(phase.step())) {
                 started = step.getStartTime();
             }
         }
@@ -120,11 +133,13 @@ public class Progress implements JobExecutionListener, DisposableBean {
             long left = Math.round(seconds / fraction - seconds);
             log.info("{}: {} {}, {} {}/s, {}% of the input, about {} s left", phase.name(), done, unit, rate, unit,
                     Math.round(fraction * 100), left);
-        } else if (total > 0) {
+        }
+        else if (total > 0) {
             long left = rate > 0 ? Math.max(0, (total - done) / rate) : -1;
             log.info("{}: {} / {} {} ({}%), {} {}/s, about {} s left", phase.name(), done, total, unit,
                     done * 100 / total, rate, unit, left);
-        } else {
+        }
+        else {
             log.info("{}: {} {}, {} {}/s", phase.name(), done, unit, rate, unit);
         }
     }
@@ -134,7 +149,11 @@ public class Progress implements JobExecutionListener, DisposableBean {
         timer.shutdownNow();
     }
 
-    /** A partitioned step as progress reports it: its name in the log, its manager step, its partitions, its unit. */
+    /**
+     * A partitioned step as progress reports it: its name in the log, its manager step,
+     * its partitions, its unit.
+     */
     private record Phase(String name, String step, String partitionPrefix, String unit) {
     }
+
 }

@@ -15,11 +15,13 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Checks every {@code cape.*} setting once Spring has read the configuration files, before any bean (so before the
- * embedded PostgreSQL starts): an unknown name in a file, a system property or the command line is refused, and so
- * is an invalid value of a known property from any source. Environment variables are not checked for unknown
- * names: {@code CAPE_DB_URL}, {@code CAPE_GRID_SIZE} and the like feed {@code ${...}} placeholders of config/ and
- * are not job settings. Runs after Boot's config-data post-processor, so every profile file is in place.
+ * Checks every {@code cape.*} setting once Spring has read the configuration files,
+ * before any bean (so before the embedded PostgreSQL starts): an unknown name in a file,
+ * a system property or the command line is refused, and so is an invalid value of a known
+ * property from any source. Environment variables are not checked for unknown names:
+ * {@code CAPE_DB_URL}, {@code CAPE_GRID_SIZE} and the like feed {@code ${...}}
+ * placeholders of config/ and are not job settings. Runs after Boot's config-data
+ * post-processor, so every profile file is in place.
  */
 public class PropertyCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -46,8 +48,10 @@ public class PropertyCheck implements EnvironmentPostProcessor, Ordered {
             String value;
             try {
                 value = environment.getProperty(property.name());
-            } catch (IllegalArgumentException unresolvable) {
-                continue; // a ${PLACEHOLDER} without default: Spring reports it where the value is used
+            }
+            catch (IllegalArgumentException unresolvable) {
+                continue; // a ${PLACEHOLDER} without default: Spring reports it where the
+                          // value is used
             }
             if (value != null) {
                 known.problem(property.name(), value, where(environment, property.name())).ifPresent(problems::add);
@@ -91,4 +95,5 @@ public class PropertyCheck implements EnvironmentPostProcessor, Ordered {
         }
         return source.getName().equals("commandLineArgs") ? "command line" : source.getName();
     }
+
 }

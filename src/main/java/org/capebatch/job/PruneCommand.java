@@ -14,21 +14,25 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code prune --keep-days=N} (issue 11 item 8): for every run that is over for good (its last execution COMPLETED
- * or ABANDONED) and ended more than N days ago, deletes what only a restart would need: the staged input rows and
- * the step executions with their contexts, and every execution but the last (through {@link JobRepository}). What
- * stays: the run itself with its last execution, so the same command is still refused as COMPLETED (exit 3); its
- * assessments, declarations and output-file records; and the whole ledger, which is never pruned. Runs that can
- * still resume (FAILED, STOPPED) are kept whatever their age: abandon them first.
+ * {@code prune --keep-days=N} (issue 11 item 8): for every run that is over for good (its
+ * last execution COMPLETED or ABANDONED) and ended more than N days ago, deletes what
+ * only a restart would need: the staged input rows and the step executions with their
+ * contexts, and every execution but the last (through {@link JobRepository}). What stays:
+ * the run itself with its last execution, so the same command is still refused as
+ * COMPLETED (exit 3); its assessments, declarations and output-file records; and the
+ * whole ledger, which is never pruned. Runs that can still resume (FAILED, STOPPED) are
+ * kept whatever their age: abandon them first.
  */
 final class PruneCommand {
 
     /** Rows the import step staged: read again only by a restart of the same run. */
-    static final List<String> STAGING_TABLES = List.of("cape_staged_fragment", "cape_rejected_row",
-            "cape_input_part", "cape_input_file", "cape_input_fingerprint");
+    static final List<String> STAGING_TABLES = List.of("cape_staged_fragment", "cape_rejected_row", "cape_input_part",
+            "cape_input_file", "cape_input_fingerprint");
 
     private final JobRepository jobRepository;
+
     private final JdbcTemplate jdbc;
+
     private final PrintStream out;
 
     PruneCommand(JobRepository jobRepository, DataSource dataSource, PrintStream out) {
@@ -61,7 +65,8 @@ final class PruneCommand {
                             jobRepository.deleteStepExecution(step);
                             steps++;
                         }
-                    } else {
+                    }
+                    else {
                         steps += execution.getStepExecutions().size();
                         jobRepository.deleteJobExecution(execution);
                         executions++;
@@ -72,7 +77,8 @@ final class PruneCommand {
                 }
             }
         }
-        // Lets PostgreSQL reuse the space (and give back empty pages at the end of the files).
+        // Lets PostgreSQL reuse the space (and give back empty pages at the end of the
+        // files).
         jdbc.execute("VACUUM ANALYZE " + String.join(", ", STAGING_TABLES)
                 + ", BATCH_STEP_EXECUTION, BATCH_STEP_EXECUTION_CONTEXT, BATCH_JOB_EXECUTION,"
                 + " BATCH_JOB_EXECUTION_CONTEXT, BATCH_JOB_EXECUTION_PARAMS");
@@ -82,4 +88,5 @@ final class PruneCommand {
                 + (kept > 0 ? " Kept " + kept + " older runs that can still resume (FAILED or STOPPED):"
                         + " abandon them first to prune them." : ""));
     }
+
 }

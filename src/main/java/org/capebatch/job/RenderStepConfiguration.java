@@ -29,26 +29,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The render step: declarations split into ranges rendered in parallel; within a range one item per declaration,
- * rendered to CSV and XLSX. A chunk's files are forced to disk together, renamed into place, and recorded with
- * their hashes in the chunk's commit (a commit and an fsync per declaration cost more than rendering a small one).
- * A restart walks the range again and re-renders only declarations whose files are missing or no longer match
- * their recorded hash.
+ * The render step: declarations split into ranges rendered in parallel; within a range
+ * one item per declaration, rendered to CSV and XLSX. A chunk's files are forced to disk
+ * together, renamed into place, and recorded with their hashes in the chunk's commit (a
+ * commit and an fsync per declaration cost more than rendering a small one). A restart
+ * walks the range again and re-renders only declarations whose files are missing or no
+ * longer match their recorded hash.
  */
 @Configuration(proxyBeanMethods = false)
 public class RenderStepConfiguration {
 
-    /** Rendering is file and CPU work per declaration; ranges of declarations render in parallel. */
+    /**
+     * Rendering is file and CPU work per declaration; ranges of declarations render in
+     * parallel.
+     */
     @Bean
     public Step renderStep(JobRepository jobRepository, @Qualifier("renderPartitionStep") Step renderPartitionStep,
             KeyRangePartitioner declarationRangePartitioner, TaskExecutor partitionTaskExecutor,
             CapeProperties properties) {
         return new StepBuilder("renderStep", jobRepository)
-                .partitioner("renderPartitionStep", declarationRangePartitioner)
-                .step(renderPartitionStep)
-                .gridSize(properties.getJob().getGridSize())
-                .taskExecutor(partitionTaskExecutor)
-                .build();
+            .partitioner("renderPartitionStep", declarationRangePartitioner)
+            .step(renderPartitionStep)
+            .gridSize(properties.getJob().getGridSize())
+            .taskExecutor(partitionTaskExecutor)
+            .build();
     }
 
     @Bean
@@ -64,12 +68,12 @@ public class RenderStepConfiguration {
             JdbcCursorItemReader<String> declarationReader, DeclarationRenderProcessor declarationRenderer,
             OutputFileWriter outputFileWriter, CapeProperties properties) {
         return new StepBuilder("renderPartitionStep", jobRepository)
-                .<String, List<WrittenFile>>chunk(properties.getJob().getRenderBatchDeclarations())
-                .transactionManager(transactionManager)
-                .reader(declarationReader)
-                .processor(declarationRenderer)
-                .writer(new SavepointItemWriter<>(outputFileWriter, transactionManager))
-                .build();
+            .<String, List<WrittenFile>>chunk(properties.getJob().getRenderBatchDeclarations())
+            .transactionManager(transactionManager)
+            .reader(declarationReader)
+            .processor(declarationRenderer)
+            .writer(new SavepointItemWriter<>(outputFileWriter, transactionManager))
+            .build();
     }
 
     @Bean
@@ -78,16 +82,16 @@ public class RenderStepConfiguration {
             @Value(CapeJobConfiguration.RUN) CapeRun run,
             @Value("#{stepExecutionContext['fromExclusive']}") String from,
             @Value("#{stepExecutionContext['toInclusive']}") String to) {
-        return new JdbcCursorItemReaderBuilder<String>()
-                .name("declarationReader")
-                // Every declaration of the range is looked at again on restart; the processor skips intact ones.
-                .saveState(false)
-                .dataSource(dataSource)
-                .sql("SELECT file_stem FROM cape_declaration WHERE run_id = ? AND file_stem > ? AND file_stem <= ?"
-                        + " ORDER BY file_stem")
-                .queryArguments(run.id(), from, to)
-                .rowMapper((rs, i) -> rs.getString(1))
-                .build();
+        return new JdbcCursorItemReaderBuilder<String>().name("declarationReader")
+            // Every declaration of the range is looked at again on restart; the processor
+            // skips intact ones.
+            .saveState(false)
+            .dataSource(dataSource)
+            .sql("SELECT file_stem FROM cape_declaration WHERE run_id = ? AND file_stem > ? AND file_stem <= ?"
+                    + " ORDER BY file_stem")
+            .queryArguments(run.id(), from, to)
+            .rowMapper((rs, i) -> rs.getString(1))
+            .build();
     }
 
     @Bean
@@ -95,7 +99,8 @@ public class RenderStepConfiguration {
     public DeclarationRenderProcessor declarationRenderer(DataSource dataSource, CapeProperties properties,
             @Value(CapeJobConfiguration.RUN) CapeRun run) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        // The run's recorded files, read once per partition: a query per declaration costs more than its render.
+        // The run's recorded files, read once per partition: a query per declaration
+        // costs more than its render.
         Map<String, ManifestFile> recorded = new OutputFiles(jdbc, run.id()).byPath();
         DeclarationRenderer renderer = new DeclarationRenderer(jdbc, run,
                 path -> Optional.ofNullable(recorded.get(path)));
@@ -107,4 +112,5 @@ public class RenderStepConfiguration {
     public OutputFileWriter outputFileWriter(DataSource dataSource, @Value(CapeJobConfiguration.RUN) CapeRun run) {
         return new OutputFileWriter(new OutputFiles(new JdbcTemplate(dataSource), run.id()));
     }
+
 }

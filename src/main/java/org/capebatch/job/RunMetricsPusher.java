@@ -19,27 +19,32 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 
 /**
- * Pushes the outcome of a run to a Prometheus Pushgateway, once, when the run has ended; only the process that
- * launched the run (the manager, or a local run) calls it, never a worker. The group {@code job=<job>} holds:
+ * Pushes the outcome of a run to a Prometheus Pushgateway, once, when the run has ended;
+ * only the process that launched the run (the manager, or a local run) calls it, never a
+ * worker. The group {@code job=<job>} holds:
  * <ul>
- * <li>after a COMPLETED run: its business gauges, {@code cape_last_run_status{status="COMPLETED"} 1} and
+ * <li>after a COMPLETED run: its business gauges,
+ * {@code cape_last_run_status{status="COMPLETED"} 1} and
  * {@code cape_last_success_timestamp_seconds}, all replacing the group (HTTP PUT);</li>
- * <li>after any other outcome (FAILED, STOPPED, refused): only {@code cape_last_run_status} with that status, which
- * replaces just that metric (HTTP POST), so the last good totals and the last success time stay.</li>
+ * <li>after any other outcome (FAILED, STOPPED, refused): only
+ * {@code cape_last_run_status} with that status, which replaces just that metric (HTTP
+ * POST), so the last good totals and the last success time stay.</li>
  * </ul>
- * JVM, Spring Batch and pool meters are not pushed: a finished batch pod's heap says nothing, and a gateway keeps
- * whatever it was last sent. An alert on {@code cape_last_run_status{status!="COMPLETED"} == 1} sees a failure;
- * one on {@code time() - cape_last_success_timestamp_seconds} sees missing runs.
+ * JVM, Spring Batch and pool meters are not pushed: a finished batch pod's heap says
+ * nothing, and a gateway keeps whatever it was last sent. An alert on
+ * {@code cape_last_run_status{status!="COMPLETED"} == 1} sees a failure; one on
+ * {@code time() - cape_last_success_timestamp_seconds} sees missing runs.
  */
 public class RunMetricsPusher {
 
     /** The values {@code cape_last_run_status} takes: the runner's outcomes. */
-    public static final String[] STATUSES = {"COMPLETED", "FAILED", "STOPPED", "ALREADY_COMPLETED", "ALREADY_RUNNING",
-        "USAGE"};
+    public static final String[] STATUSES = { "COMPLETED", "FAILED", "STOPPED", "ALREADY_COMPLETED", "ALREADY_RUNNING",
+            "USAGE" };
 
     private static final Logger log = LoggerFactory.getLogger(RunMetricsPusher.class);
 
     private final CapeProperties.Metrics.Pushgateway settings;
+
     private final Clock clock;
 
     public RunMetricsPusher(CapeProperties.Metrics.Pushgateway settings, Clock clock) {
@@ -47,7 +52,10 @@ public class RunMetricsPusher {
         this.clock = clock;
     }
 
-    /** Pushes {@code status}, with {@code totals} when the run COMPLETED; a push that fails is logged, not fatal. */
+    /**
+     * Pushes {@code status}, with {@code totals} when the run COMPLETED; a push that
+     * fails is logged, not fatal.
+     */
     public void push(String status, Optional<RunMetrics.Totals> totals) {
         if (!settings.isEnabled()) {
             return;
@@ -63,18 +71,25 @@ public class RunMetricsPusher {
         if (completed) {
             register(registry, totals.get());
         }
-        PushGateway gateway = PushGateway.builder().address(settings.getAddress()).job(settings.getJob())
-                .registry(registry).format(Format.PROMETHEUS_TEXT)
-                .connectionTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(10)).build();
+        PushGateway gateway = PushGateway.builder()
+            .address(settings.getAddress())
+            .job(settings.getJob())
+            .registry(registry)
+            .format(Format.PROMETHEUS_TEXT)
+            .connectionTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(10))
+            .build();
         try {
             if (completed) {
                 gateway.push();
-            } else {
+            }
+            else {
                 gateway.pushAdd();
             }
             log.info("Pushed {} to the Pushgateway at {} (job {})", completed ? "the run's totals" : "status " + status,
                     settings.getAddress(), settings.getJob());
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             log.warn("Could not push metrics to the Pushgateway at {}: {}", settings.getAddress(), e.getMessage());
         }
     }
@@ -101,15 +116,20 @@ public class RunMetricsPusher {
     }
 
     /**
-     * A gauge as a fixed snapshot (the values are final when the run has ended). The client's stateful Gauge is
-     * avoided on purpose: it needs the tracer modules that micrometer leaves out.
+     * A gauge as a fixed snapshot (the values are final when the run has ended). The
+     * client's stateful Gauge is avoided on purpose: it needs the tracer modules that
+     * micrometer leaves out.
      */
     private static void gauge(PrometheusRegistry registry, String name, String help, String label,
             Map<String, Double> values) {
         GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
-        values.forEach((labelValue, value) -> gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                .labels(label == null ? Labels.EMPTY : Labels.of(label, labelValue)).value(value).build()));
+        values.forEach((labelValue,
+                value) -> gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(label == null ? Labels.EMPTY : Labels.of(label, labelValue))
+                    .value(value)
+                    .build()));
         GaugeSnapshot snapshot = gauge.build();
         registry.register(() -> snapshot);
     }
+
 }

@@ -11,12 +11,14 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
- * The two identifying parameters of SPEC §1: {@code input} (a file, a directory, or {@code db}) and
- * {@code runDate} (YYYY-MM-DD). The same pair is the same job instance, which is what makes restart work.
+ * The two identifying parameters of SPEC §1: {@code input} (a file, a directory, or
+ * {@code db}) and {@code runDate} (YYYY-MM-DD). The same pair is the same job instance,
+ * which is what makes restart work.
  */
 public record RunParameters(String input, LocalDate runDate) {
 
     public static final String INPUT = "input";
+
     public static final String RUN_DATE = "runDate";
 
     public boolean databaseInput() {
@@ -39,7 +41,8 @@ public record RunParameters(String input, LocalDate runDate) {
         LocalDate date;
         try {
             date = LocalDate.parse(runDate.trim());
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             throw new InvalidJobParametersException("runDate must be YYYY-MM-DD, got '" + runDate + "'");
         }
         RunParameters run = new RunParameters(input.trim(), date);
@@ -51,4 +54,5 @@ public record RunParameters(String input, LocalDate runDate) {
 
     /** Rejects bad parameters before a job instance is created. */
     public static final JobParametersValidator VALIDATOR = RunParameters::of;
+
 }

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 
 /**
- * What a failure to start means for the operator: a configuration mistake (exit 2, "fix the command") or a fault
- * that may pass (exit 1, "run the same command again"), in one line without Java class names.
+ * What a failure to start means for the operator: a configuration mistake (exit 2, "fix
+ * the command") or a fault that may pass (exit 1, "run the same command again"), in one
+ * line without Java class names.
  */
 public record StartupFailure(int exitCode, String message) {
 
@@ -22,14 +23,21 @@ public record StartupFailure(int exitCode, String message) {
                 return new StartupFailure(UsageException.EXIT_CODE, SensitiveText.mask(bindMessage(bind)));
             }
         }
-        // One short line whatever the exception (Flyway's text runs to several lines, a broken connection has
-        // driver text or none): the innermost message, capped, or "lost the connection ..." (issue 7 item 8).
-        return new StartupFailure(1, "could not start: " + SensitiveText.mask(FailureLine.cause(failure)) + ". "
-                + (FailureLine.databaseLost(failure) ? "Check that the database is up, then run the same command again"
-                        : "Fix the cause and run the same command again"));
+        // One short line whatever the exception (Flyway's text runs to several lines, a
+        // broken connection has
+        // driver text or none): the innermost message, capped, or "lost the connection
+        // ..." (issue 7 item 8).
+        return new StartupFailure(1,
+                "could not start: " + SensitiveText.mask(FailureLine.cause(failure)) + ". "
+                        + (FailureLine.databaseLost(failure)
+                                ? "Check that the database is up, then run the same command again"
+                                : "Fix the cause and run the same command again"));
     }
 
-    /** Spring's own message names the target Java type; name the property, its value and the valid values. */
+    /**
+     * Spring's own message names the target Java type; name the property, its value and
+     * the valid values.
+     */
     private static String bindMessage(BindException bind) {
         ConfigurationProperty property = bind.getProperty();
         String name = property != null ? property.getName().toString() : bind.getName().toString();
@@ -37,10 +45,10 @@ public record StartupFailure(int exitCode, String message) {
         String origin = property != null && property.getOrigin() != null ? " (" + property.getOrigin() + ")" : "";
         Class<?> type = bind.getTarget().getType().resolve();
         String valid = type != null && type.isEnum()
-                ? "; valid values: " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                        .collect(Collectors.joining(" | "))
+                ? "; valid values: "
+                        + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(" | "))
                 : "";
         return new UsageException("property " + name + origin + " has the invalid value '" + value + "'" + valid)
-                .getMessage();
+            .getMessage();
     }
 }

@@ -1,9 +1,10 @@
 package org.capebatch.job;
 
 /**
- * A mistake in how cape-batch was called (a parameter, a property, a configuration value): exit code 2, and one
- * line that names what is wrong, the bad value and what is valid, ending in "Fix the command". Running the same
- * command again cannot help, so the message never says to.
+ * A mistake in how cape-batch was called (a parameter, a property, a configuration
+ * value): exit code 2, and one line that names what is wrong, the bad value and what is
+ * valid, ending in "Fix the command". Running the same command again cannot help, so the
+ * message never says to.
  */
 public class UsageException extends RuntimeException {
 
@@ -12,4 +13,5 @@ public class UsageException extends RuntimeException {
     public UsageException(String problem) {
         super(problem.endsWith(". Fix the command") ? problem : problem + ". Fix the command");
     }
+
 }

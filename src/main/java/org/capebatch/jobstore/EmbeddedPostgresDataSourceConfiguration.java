@@ -16,29 +16,33 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * SPEC §1: with no {@code spring.datasource.url}, the job store is an embedded PostgreSQL under
- * {@code cape.work-dir}. Boot's DataSource auto-configuration backs off because a DataSource bean exists; Flyway,
- * the transaction manager and the Batch job repository then all use this one. With a URL this class is skipped and
- * Boot builds the pool for that server as usual.
+ * SPEC §1: with no {@code spring.datasource.url}, the job store is an embedded PostgreSQL
+ * under {@code cape.work-dir}. Boot's DataSource auto-configuration backs off because a
+ * DataSource bean exists; Flyway, the transaction manager and the Batch job repository
+ * then all use this one. With a URL this class is skipped and Boot builds the pool for
+ * that server as usual.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresDataSourceConfiguration.NoDataSourceUrl.class)
 public class EmbeddedPostgresDataSourceConfiguration {
 
     /**
-     * Closing the context stops the server: this process always started it, since an orphan from a killed run is
-     * stopped and replaced, never adopted (see {@link EmbeddedPostgresServer}).
+     * Closing the context stops the server: this process always started it, since an
+     * orphan from a killed run is stopped and replaced, never adopted (see
+     * {@link EmbeddedPostgresServer}).
      */
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(@Value("${cape.work-dir:.cape}") Path workDir) throws IOException {
         return EmbeddedPostgresServer.start(workDir);
     }
 
-    /** {@code spring.datasource.hikari.*} still tunes the pool, as it would for an external server. */
+    /**
+     * {@code spring.datasource.hikari.*} still tunes the pool, as it would for an
+     * external server.
+     */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgresServer server,
-                                @Value("${cape.datasource.pool-size:8}") int poolSize) {
+    HikariDataSource dataSource(EmbeddedPostgresServer server, @Value("${cape.datasource.pool-size:8}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("cape-embedded-postgres");
         dataSource.setJdbcUrl(server.jdbcUrl());
@@ -47,15 +51,19 @@ public class EmbeddedPostgresDataSourceConfiguration {
         return dataSource;
     }
 
-    /** Blank counts as missing, so an empty {@code SPRING_DATASOURCE_URL=} still gets the embedded store. */
+    /**
+     * Blank counts as missing, so an empty {@code SPRING_DATASOURCE_URL=} still gets the
+     * embedded store.
+     */
     static final class NoDataSourceUrl extends SpringBootCondition {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             String url = context.getEnvironment().getProperty("spring.datasource.url");
-            return StringUtils.hasText(url)
-                    ? ConditionOutcome.noMatch("spring.datasource.url is set")
+            return StringUtils.hasText(url) ? ConditionOutcome.noMatch("spring.datasource.url is set")
                     : ConditionOutcome.match("no spring.datasource.url: embedded PostgreSQL job store");
         }
+
     }
+
 }

@@ -1,5 +1,6 @@
 /**
- * The job store: the zero-setup embedded PostgreSQL of SPEC §1 (data kept under {@code cape.work-dir} so a
- * restart in another process finds it) and the DataSource that points at it or at an external server.
+ * The job store: the zero-setup embedded PostgreSQL of SPEC §1 (data kept under
+ * {@code cape.work-dir} so a restart in another process finds it) and the DataSource that
+ * points at it or at an external server.
  */
 package org.capebatch.jobstore;

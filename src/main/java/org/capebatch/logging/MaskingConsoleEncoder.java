@@ -11,16 +11,20 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 
 /**
- * The console encoder: the pattern of logback-spring.xml, or, when {@code logging.structured.format.console} is set
- * ({@code ecs}, {@code logstash}, {@code gelf}), Spring Boot's structured JSON lines for a log pipeline. A custom
- * logback-spring.xml replaces Boot's own console appender, which is what would otherwise honour that property.
- * Either way the encoded line passes through {@link SensitiveText#mask}, so JSON fields and stack traces are masked
- * like the pattern's message.
+ * The console encoder: the pattern of logback-spring.xml, or, when
+ * {@code logging.structured.format.console} is set ({@code ecs}, {@code logstash},
+ * {@code gelf}), Spring Boot's structured JSON lines for a log pipeline. A custom
+ * logback-spring.xml replaces Boot's own console appender, which is what would otherwise
+ * honour that property. Either way the encoded line passes through
+ * {@link SensitiveText#mask}, so JSON fields and stack traces are masked like the
+ * pattern's message.
  */
 public class MaskingConsoleEncoder extends EncoderBase<ILoggingEvent> {
 
     private String pattern;
+
     private String structuredFormat;
+
     private Encoder<ILoggingEvent> delegate;
 
     public void setPattern(String pattern) {
@@ -38,7 +42,8 @@ public class MaskingConsoleEncoder extends EncoderBase<ILoggingEvent> {
             structured.setFormat(structuredFormat.trim());
             structured.setCharset(StandardCharsets.UTF_8);
             delegate = structured;
-        } else {
+        }
+        else {
             PatternLayoutEncoder patternEncoder = new PatternLayoutEncoder();
             patternEncoder.setPattern(pattern);
             patternEncoder.setCharset(Charset.defaultCharset());
@@ -73,4 +78,5 @@ public class MaskingConsoleEncoder extends EncoderBase<ILoggingEvent> {
     public byte[] footerBytes() {
         return delegate.footerBytes();
     }
+
 }

@@ -28,33 +28,46 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Publishes a file only when it is complete (SPEC §5: "files appear under their final names only when complete").
- * The bytes go to {@code .<name>.tmp} in the target's directory, are fsynced, and are renamed over the target with
- * {@code ATOMIC_MOVE}: a reader (or a restarted job) sees either the old file or the whole new one, never a part.
- * A tmp file left by a killed run is deleted first, so writing is idempotent.
+ * Publishes a file only when it is complete (SPEC §5: "files appear under their final
+ * names only when complete"). The bytes go to {@code .<name>.tmp} in the target's
+ * directory, are fsynced, and are renamed over the target with {@code ATOMIC_MOVE}: a
+ * reader (or a restarted job) sees either the old file or the whole new one, never a
+ * part. A tmp file left by a killed run is deleted first, so writing is idempotent.
  *
- * <p>Thousands of small files (one CSV and one workbook per declaration) are published in batches by
- * {@link #commitAll}: each fsync costs a journal commit of the file system (about 5 ms on the development machine,
- * more when it is busy), and fsyncs issued together share one, so the batch's files are forced in parallel before
- * any is renamed. The guarantee is the same: a file appears under its final name only after its bytes are on disk.
+ * <p>
+ * Thousands of small files (one CSV and one workbook per declaration) are published in
+ * batches by {@link #commitAll}: each fsync costs a journal commit of the file system
+ * (about 5 ms on the development machine, more when it is busy), and fsyncs issued
+ * together share one, so the batch's files are forced in parallel before any is renamed.
+ * The guarantee is the same: a file appears under its final name only after its bytes are
+ * on disk.
  */
 public final class AtomicFile {
 
     private static final int BUFFER = 64 * 1024;
-    /** Threads that issue a batch's fsyncs together; they wait on the disk, not the CPU. */
+
+    /**
+     * Threads that issue a batch's fsyncs together; they wait on the disk, not the CPU.
+     */
     private static final int FORCE_THREADS = 8;
+
     private static volatile ExecutorService forcePool;
 
     /** A body that writes to a stream and may throw {@link IOException}. */
     @FunctionalInterface
     public interface IOConsumer<T> {
+
         void accept(T value) throws IOException;
+
     }
 
     private AtomicFile() {
     }
 
-    /** Writes {@code target} through {@code body} and publishes it; on any failure the target is left untouched. */
+    /**
+     * Writes {@code target} through {@code body} and publishes it; on any failure the
+     * target is left untouched.
+     */
     public static void write(Path target, IOConsumer<OutputStream> body) throws IOException {
         try (Pending pending = open(target)) {
             body.accept(pending.stream());
@@ -63,17 +76,19 @@ public final class AtomicFile {
     }
 
     /**
-     * Starts writing {@code target}: for streaming writers that receive their rows over many calls. Call
-     * {@link Pending#commit()} when complete; {@link Pending#close()} without commit discards the tmp file.
+     * Starts writing {@code target}: for streaming writers that receive their rows over
+     * many calls. Call {@link Pending#commit()} when complete; {@link Pending#close()}
+     * without commit discards the tmp file.
      */
     public static Pending open(Path target) throws IOException {
         return new Pending(target.toAbsolutePath());
     }
 
     /**
-     * Publishes files whose bytes are complete: forces all of them to disk, in parallel, then renames each over its
-     * target and fsyncs each directory once. Same guarantee as {@link Pending#commit()} one by one, at a fraction
-     * of the cost for many small files. On failure none of the files not yet renamed is published.
+     * Publishes files whose bytes are complete: forces all of them to disk, in parallel,
+     * then renames each over its target and fsyncs each directory once. Same guarantee as
+     * {@link Pending#commit()} one by one, at a fraction of the cost for many small
+     * files. On failure none of the files not yet renamed is published.
      */
     public static void commitAll(Collection<Pending> files) throws IOException {
         if (files.size() <= 1) {
@@ -94,18 +109,22 @@ public final class AtomicFile {
         for (Future<?> f : forced) {
             try {
                 f.get();
-            } catch (ExecutionException e) {
+            }
+            catch (ExecutionException e) {
                 failure = failure == null ? e.getCause() : failure;
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while forcing files to disk", e);
             }
         }
         if (failure instanceof IOException io) {
             throw io;
-        } else if (failure instanceof RuntimeException re) {
+        }
+        else if (failure instanceof RuntimeException re) {
             throw re;
-        } else if (failure != null) {
+        }
+        else if (failure != null) {
             throw new IOException(failure);
         }
         Set<Path> directories = new LinkedHashSet<>();
@@ -134,7 +153,10 @@ public final class AtomicFile {
         return pool;
     }
 
-    /** The temporary name used for {@code target}: {@code .<name>.tmp} in the same directory. */
+    /**
+     * The temporary name used for {@code target}: {@code .<name>.tmp} in the same
+     * directory.
+     */
     public static Path tmpOf(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".tmp");
     }
@@ -154,12 +176,16 @@ public final class AtomicFile {
     private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
-    /** Number of LF-terminated lines (a last line without LF counts too); a CSV's data rows are this minus 1. */
+    /**
+     * Number of LF-terminated lines (a last line without LF counts too); a CSV's data
+     * rows are this minus 1.
+     */
     public static long lineCount(Path file) throws IOException {
         long lines = 0;
         int last = '\n';
@@ -180,18 +206,27 @@ public final class AtomicFile {
     }
 
     /**
-     * A file being written under its tmp name; its SHA-256 is computed as the bytes go out, so publishing a file
-     * never reads it back. Not thread-safe.
+     * A file being written under its tmp name; its SHA-256 is computed as the bytes go
+     * out, so publishing a file never reads it back. Not thread-safe.
      */
     public static final class Pending implements Closeable {
+
         private final Path target;
+
         private final Path tmp;
+
         private final FileChannel channel;
+
         private final MessageDigest digest = newSha256();
+
         private final OutputStream stream;
+
         private String sha256;
+
         private boolean forced;
+
         private boolean renamed;
+
         private boolean finished;
 
         private Pending(Path target) throws IOException {
@@ -204,7 +239,10 @@ public final class AtomicFile {
                     new DigestOutputStream(Channels.newOutputStream(channel), digest), BUFFER));
         }
 
-        /** The stream to write to; closing it only flushes (publishing is {@link #commit()}'s job). */
+        /**
+         * The stream to write to; closing it only flushes (publishing is
+         * {@link #commit()}'s job).
+         */
         public OutputStream stream() {
             return stream;
         }
@@ -214,8 +252,8 @@ public final class AtomicFile {
         }
 
         /**
-         * Lower-case hex SHA-256 of everything written, as listed in manifest.json. Ends the writing: call it once
-         * the file is complete.
+         * Lower-case hex SHA-256 of everything written, as listed in manifest.json. Ends
+         * the writing: call it once the file is complete.
          */
         public String sha256() throws IOException {
             if (sha256 == null) {
@@ -237,7 +275,9 @@ public final class AtomicFile {
             syncDirectory(target.getParent());
         }
 
-        /** Flushes and fsyncs the tmp file; it is not yet visible under its final name. */
+        /**
+         * Flushes and fsyncs the tmp file; it is not yet visible under its final name.
+         */
         void force() throws IOException {
             if (finished) {
                 throw new IllegalStateException("already committed or closed: " + target);
@@ -250,7 +290,10 @@ public final class AtomicFile {
             }
         }
 
-        /** Renames the forced tmp file over the target (the directory entry is fsynced by the caller). */
+        /**
+         * Renames the forced tmp file over the target (the directory entry is fsynced by
+         * the caller).
+         */
         void publish() throws IOException {
             if (!forced || finished) {
                 throw new IllegalStateException("not forced, or already committed or closed: " + target);
@@ -269,23 +312,34 @@ public final class AtomicFile {
             finished = true;
             try {
                 channel.close();
-            } finally {
+            }
+            finally {
                 Files.deleteIfExists(tmp);
             }
         }
 
-        /** The rename itself must survive a crash too: fsync the directory where the platform allows it. */
+        /**
+         * The rename itself must survive a crash too: fsync the directory where the
+         * platform allows it.
+         */
         static void syncDirectory(Path dir) {
             try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
                 d.force(true);
-            } catch (IOException | UncheckedIOException e) {
-                // Not supported on every OS (Windows); the data itself is already fsynced.
+            }
+            catch (IOException | UncheckedIOException e) {
+                // Not supported on every OS (Windows); the data itself is already
+                // fsynced.
             }
         }
+
     }
 
-    /** Lets writers (OutputStreamWriter, POI) "close" the stream without closing the file we still fsync. */
+    /**
+     * Lets writers (OutputStreamWriter, POI) "close" the stream without closing the file
+     * we still fsync.
+     */
     private static final class KeepOpen extends FilterOutputStream {
+
         KeepOpen(OutputStream out) {
             super(out);
         }
@@ -299,5 +353,7 @@ public final class AtomicFile {
         public void close() throws IOException {
             out.flush();
         }
+
     }
+
 }

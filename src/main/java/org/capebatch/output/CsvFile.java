@@ -9,15 +9,19 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 /**
- * One CSV file being written row by row and published atomically ({@link AtomicFile}). Cells are joined as given
- * (format them with {@link CsvCells}); every line ends with CRLF and there is no BOM. The charset encoder reports
- * unmappable characters instead of writing {@code ?}, so an ASCII file can never silently carry a replacement.
+ * One CSV file being written row by row and published atomically ({@link AtomicFile}).
+ * Cells are joined as given (format them with {@link CsvCells}); every line ends with
+ * CRLF and there is no BOM. The charset encoder reports unmappable characters instead of
+ * writing {@code ?}, so an ASCII file can never silently carry a replacement.
  */
 public final class CsvFile implements Closeable {
 
     private final AtomicFile.Pending pending;
+
     private final Writer out;
+
     private long rows;
+
     private boolean handedOver;
 
     private CsvFile(AtomicFile.Pending pending, Charset charset) {
@@ -31,7 +35,8 @@ public final class CsvFile implements Closeable {
         try {
             file.out.write(header);
             file.out.write(CsvCells.EOL);
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             file.close();
             throw e;
         }
@@ -59,7 +64,10 @@ public final class CsvFile implements Closeable {
         return pending.target();
     }
 
-    /** SHA-256 of the file's bytes, computed as they were written; call after {@link #commit()}. */
+    /**
+     * SHA-256 of the file's bytes, computed as they were written; call after
+     * {@link #commit()}.
+     */
     public String sha256() throws IOException {
         return pending.sha256();
     }
@@ -71,8 +79,9 @@ public final class CsvFile implements Closeable {
     }
 
     /**
-     * Ends the writing without publishing: the caller publishes the returned file, alone or in a batch
-     * ({@link AtomicFile#commitAll}), or closes it to discard it. Closing this CsvFile afterwards leaves it alone.
+     * Ends the writing without publishing: the caller publishes the returned file, alone
+     * or in a batch ({@link AtomicFile#commitAll}), or closes it to discard it. Closing
+     * this CsvFile afterwards leaves it alone.
      */
     public AtomicFile.Pending finish() throws IOException {
         out.flush();
@@ -87,4 +96,5 @@ public final class CsvFile implements Closeable {
             pending.close();
         }
     }
+
 }

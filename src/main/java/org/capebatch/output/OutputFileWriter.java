@@ -7,9 +7,10 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Publishes the chunk's rendered files (forced to disk together, then renamed into place) and records them with
- * their hash in the chunk transaction, so a restart knows which are complete. A file published whose record was
- * rolled back is harmless: the restart finds no record (or a different hash) and renders it again, byte for byte.
+ * Publishes the chunk's rendered files (forced to disk together, then renamed into place)
+ * and records them with their hash in the chunk transaction, so a restart knows which are
+ * complete. A file published whose record was rolled back is harmless: the restart finds
+ * no record (or a different hash) and renders it again, byte for byte.
  */
 public class OutputFileWriter implements ItemWriter<List<WrittenFile>> {
 
@@ -25,10 +26,12 @@ public class OutputFileWriter implements ItemWriter<List<WrittenFile>> {
         chunk.forEach(files::addAll);
         try {
             WrittenFile.publishAll(files);
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             WrittenFile.discardAll(files);
             throw e;
         }
         outputFiles.recordAll(files.stream().map(WrittenFile::file).toList());
     }
+
 }

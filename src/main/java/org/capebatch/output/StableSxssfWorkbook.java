@@ -11,9 +11,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A streaming workbook whose zip is written with a fixed entry time and fast compression: the same content gives
- * the same bytes (manifest.json hashes every file, SPEC §5), without re-packing the zip afterwards, and the deflate
- * of thousands of declaration workbooks costs a third of POI's default level.
+ * A streaming workbook whose zip is written with a fixed entry time and fast compression:
+ * the same content gives the same bytes (manifest.json hashes every file, SPEC §5),
+ * without re-packing the zip afterwards, and the deflate of thousands of declaration
+ * workbooks costs a third of POI's default level.
  */
 public class StableSxssfWorkbook extends SXSSFWorkbook {
 
@@ -27,7 +28,10 @@ public class StableSxssfWorkbook extends SXSSFWorkbook {
         super(template, window);
     }
 
-    /** The local date-time every zip entry carries (the run date, so output does not depend on the clock). */
+    /**
+     * The local date-time every zip entry carries (the run date, so output does not
+     * depend on the clock).
+     */
     public void setEntryTime(LocalDateTime time) {
         this.entryTime = java.sql.Timestamp.valueOf(time).getTime();
     }
@@ -47,4 +51,5 @@ public class StableSxssfWorkbook extends SXSSFWorkbook {
         }
         return zip;
     }
+
 }

@@ -10,8 +10,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The few cell styles our workbooks use, created once per workbook (a workbook holds at most 64,000 styles, so
- * never one per cell), and the typed cell setters that go with them.
+ * The few cell styles our workbooks use, created once per workbook (a workbook holds at
+ * most 64,000 styles, so never one per cell), and the typed cell setters that go with
+ * them.
  */
 public record WorkbookStyles(CellStyle header, CellStyle text, CellStyle money, CellStyle date) {
 
@@ -20,7 +21,8 @@ public record WorkbookStyles(CellStyle header, CellStyle text, CellStyle money, 
         bold.setBold(true);
         CellStyle header = workbook.createCellStyle();
         header.setFont(bold);
-        // "@" is Excel's Text format: a user editing the sheet keeps entry numbers such as 00112345678 as text.
+        // "@" is Excel's Text format: a user editing the sheet keeps entry numbers such
+        // as 00112345678 as text.
         CellStyle text = workbook.createCellStyle();
         text.setDataFormat(workbook.createDataFormat().getFormat("@"));
         CellStyle money = workbook.createCellStyle();
@@ -38,7 +40,9 @@ public record WorkbookStyles(CellStyle header, CellStyle text, CellStyle money, 
         }
     }
 
-    /** A string cell (never numeric, whatever it looks like); null leaves the cell blank. */
+    /**
+     * A string cell (never numeric, whatever it looks like); null leaves the cell blank.
+     */
     public void text(Row row, int column, String value) {
         if (value != null) {
             Cell cell = row.createCell(column);
@@ -47,7 +51,9 @@ public record WorkbookStyles(CellStyle header, CellStyle text, CellStyle money, 
         }
     }
 
-    /** A numeric cell shown as {@code #,##0.00}; exact for any amount below 2^53 cents. */
+    /**
+     * A numeric cell shown as {@code #,##0.00}; exact for any amount below 2^53 cents.
+     */
     public void money(Row row, int column, BigDecimal amount) {
         if (amount != null) {
             Cell cell = row.createCell(column);

@@ -18,25 +18,35 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 
 /**
- * An xlsx written by POI once, replayed for many workbooks of the same layout with only the rows of each sheet
- * changed. Building a workbook through POI costs about 10 ms of CPU and five temporary files whatever its size
- * (the package model, XMLBeans serialization, a template zip read back and re-zipped character by character);
- * a run with thousands of small declarations paid that thousands of times. Here POI builds the layout (styles,
- * sheets, column widths, properties) once; each workbook then copies those parts as they are and writes its sheet
- * rows in exactly the XML that POI's streaming writer ({@code SheetDataWriter}) produces, into a zip written
- * the same way as {@link StableSxssfWorkbook} writes its zip. The bytes are the ones POI would have written for
- * the same cells (a test compares them), so a reader, and manifest.json, sees no difference.
+ * An xlsx written by POI once, replayed for many workbooks of the same layout with only
+ * the rows of each sheet changed. Building a workbook through POI costs about 10 ms of
+ * CPU and five temporary files whatever its size (the package model, XMLBeans
+ * serialization, a template zip read back and re-zipped character by character); a run
+ * with thousands of small declarations paid that thousands of times. Here POI builds the
+ * layout (styles, sheets, column widths, properties) once; each workbook then copies
+ * those parts as they are and writes its sheet rows in exactly the XML that POI's
+ * streaming writer ({@code SheetDataWriter}) produces, into a zip written the same way as
+ * {@link StableSxssfWorkbook} writes its zip. The bytes are the ones POI would have
+ * written for the same cells (a test compares them), so a reader, and manifest.json, sees
+ * no difference.
  *
- * <p>Supported: inline-string and numeric cells with a style index, as {@link WorkbookStyles} creates them.
- * A template's sheets must have been written with at least one row (so POI wrote their {@code <dimension>}).
+ * <p>
+ * Supported: inline-string and numeric cells with a style index, as
+ * {@link WorkbookStyles} creates them. A template's sheets must have been written with at
+ * least one row (so POI wrote their {@code <dimension>}).
  */
 public final class XlsxTemplate {
 
     private static final byte[] SHEET_DATA_OPEN = "<sheetData>\n".getBytes(StandardCharsets.UTF_8);
+
     private static final byte[] SHEET_DATA_CLOSE = "</sheetData>".getBytes(StandardCharsets.UTF_8);
+
     private static final byte[] DIMENSION = "<dimension ref=\"".getBytes(StandardCharsets.UTF_8);
 
-    /** One zip entry: copied whole, or a worksheet whose dimension and rows are filled in per workbook. */
+    /**
+     * One zip entry: copied whole, or a worksheet whose dimension and rows are filled in
+     * per workbook.
+     */
     private record Part(String name, byte[] bytes, byte[] beforeDimension, byte[] afterDimension, byte[] tail) {
         boolean sheet() {
             return bytes == null;
@@ -46,10 +56,13 @@ public final class XlsxTemplate {
     /** Writes one sheet's rows. */
     @FunctionalInterface
     public interface SheetBody {
+
         void write(Rows rows) throws IOException;
+
     }
 
     private final List<Part> parts;
+
     private final int sheets;
 
     private XlsxTemplate(List<Part> parts) {
@@ -92,16 +105,17 @@ public final class XlsxTemplate {
     }
 
     /**
-     * Writes a workbook to {@code out} (left open): every part of the template, with each worksheet's rows written
-     * by {@code bodies} (one per worksheet, in zip order) and its dimension computed from them. Every zip entry
-     * carries {@code entryTime}.
+     * Writes a workbook to {@code out} (left open): every part of the template, with each
+     * worksheet's rows written by {@code bodies} (one per worksheet, in zip order) and
+     * its dimension computed from them. Every zip entry carries {@code entryTime}.
      */
     public void write(OutputStream out, LocalDateTime entryTime, List<SheetBody> bodies) throws IOException {
         if (bodies.size() != sheets) {
             throw new IllegalArgumentException("template has " + sheets + " sheets, got " + bodies.size());
         }
         long time = java.sql.Timestamp.valueOf(entryTime).getTime();
-        // Closing the zip ends its Deflater, whose native memory would otherwise wait for a GC; the caller's
+        // Closing the zip ends its Deflater, whose native memory would otherwise wait for
+        // a GC; the caller's
         // stream stays open.
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new FilterOutputStream(out) {
             @Override
@@ -120,7 +134,8 @@ public final class XlsxTemplate {
 
     private void writeParts(ZipArchiveOutputStream zip, long time, List<SheetBody> bodies) throws IOException {
         zip.setLevel(Deflater.BEST_SPEED);
-        // As SXSSFWorkbook's default (Zip64Mode.Always), which StableSxssfWorkbook passes on: Zip64 extra fields
+        // As SXSSFWorkbook's default (Zip64Mode.Always), which StableSxssfWorkbook passes
+        // on: Zip64 extra fields
         // in every header.
         zip.setUseZip64(Zip64Mode.Always);
         Rows rows = new Rows();
@@ -133,15 +148,16 @@ public final class XlsxTemplate {
                 bodies.get(sheet++).write(rows);
                 rows.flush();
                 byte[] dimension = rows.dimension().getBytes(StandardCharsets.US_ASCII);
-                entry.setSize((long) part.beforeDimension().length + dimension.length
-                        + part.afterDimension().length + rows.buffer.size() + part.tail().length);
+                entry.setSize((long) part.beforeDimension().length + dimension.length + part.afterDimension().length
+                        + rows.buffer.size() + part.tail().length);
                 zip.putArchiveEntry(entry);
                 zip.write(part.beforeDimension());
                 zip.write(dimension);
                 zip.write(part.afterDimension());
                 rows.buffer.writeTo(zip);
                 zip.write(part.tail());
-            } else {
+            }
+            else {
                 entry.setSize(part.bytes().length);
                 zip.putArchiveEntry(entry);
                 zip.write(part.bytes());
@@ -152,8 +168,7 @@ public final class XlsxTemplate {
     }
 
     private static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = Math.max(from, 0); i <= data.length - pattern.length; i++) {
+        outer: for (int i = Math.max(from, 0); i <= data.length - pattern.length; i++) {
             for (int j = 0; j < pattern.length; j++) {
                 if (data[i + j] != pattern[j]) {
                     continue outer;
@@ -171,16 +186,24 @@ public final class XlsxTemplate {
     }
 
     /**
-     * The rows of one sheet, written as POI's {@code SheetDataWriter} writes them: rows in ascending order, cells
-     * in ascending column order within a row, a style attribute only for a style index other than 0.
+     * The rows of one sheet, written as POI's {@code SheetDataWriter} writes them: rows
+     * in ascending order, cells in ascending column order within a row, a style attribute
+     * only for a style index other than 0.
      */
     public static final class Rows {
+
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+
         private final StringBuilder text = new StringBuilder(256);
+
         private int row = -1;
+
         private int firstRow = -1;
+
         private int lastRow = -1;
+
         private int leftColumn = Integer.MAX_VALUE;
+
         private int rightColumn = -1;
 
         private void reset() {
@@ -208,7 +231,9 @@ public final class XlsxTemplate {
             return this;
         }
 
-        /** A string cell; {@code null} writes no cell (as POI's blank-skipping setters). */
+        /**
+         * A string cell; {@code null} writes no cell (as POI's blank-skipping setters).
+         */
         public Rows text(int column, String value, int style) {
             if (value != null) {
                 cellStart(column, style);
@@ -279,7 +304,10 @@ public final class XlsxTemplate {
             text.setLength(0);
         }
 
-        /** The sheet's used range as POI's {@code CellRangeAddress.formatAsString()} writes it. */
+        /**
+         * The sheet's used range as POI's {@code CellRangeAddress.formatAsString()}
+         * writes it.
+         */
         private String dimension() {
             if (firstRow < 0 || rightColumn < 0) {
                 throw new IllegalStateException("a sheet needs at least one cell");
@@ -291,9 +319,12 @@ public final class XlsxTemplate {
             return ref;
         }
 
-        /** Escapes as POI's {@code SheetDataWriter.outputEscapedString}, code point by code point. */
+        /**
+         * Escapes as POI's {@code SheetDataWriter.outputEscapedString}, code point by
+         * code point.
+         */
         private void escape(String s) {
-            for (int i = 0; i < s.length(); ) {
+            for (int i = 0; i < s.length();) {
                 int cp = s.codePointAt(i);
                 i += Character.charCount(cp);
                 switch (cp) {
@@ -308,12 +339,15 @@ public final class XlsxTemplate {
                     default -> {
                         if (cp < ' ' || (cp >= '\uFFFE' && cp <= '\uFFFF')) {
                             text.append('?');
-                        } else {
+                        }
+                        else {
                             text.appendCodePoint(cp);
                         }
                     }
                 }
             }
         }
+
     }
+
 }

@@ -11,24 +11,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.capebatch.entry.ImporterType;
 
 /**
- * Statutory interest on a refund, compounded daily (SPEC §4; 19 U.S.C. 1505(c), 26 U.S.C. 6622):
- * {@code principal × Π(1 + r(d)/days_in_year(d)) − principal} over every day d with deposit &lt; d ≤ end.
- * Days that share a rate and a calendar year have identical factors, so each such run is one {@code pow} instead
- * of one multiplication per day.
+ * Statutory interest on a refund, compounded daily (SPEC §4; 19 U.S.C. 1505(c), 26 U.S.C.
+ * 6622): {@code principal × Π(1 + r(d)/days_in_year(d)) − principal} over every day d
+ * with deposit &lt; d ≤ end. Days that share a rate and a calendar year have identical
+ * factors, so each such run is one {@code pow} instead of one multiplication per day.
  */
 public final class InterestCalculator {
 
     /**
-     * SPEC §4 asks for at least 30 significant digits. We carry 50 so that {@code pow} (accurate to two ulps)
-     * and the day-by-day product agree far below a cent for any realistic principal.
+     * SPEC §4 asks for at least 30 significant digits. We carry 50 so that {@code pow}
+     * (accurate to two ulps) and the day-by-day product agree far below a cent for any
+     * realistic principal.
      */
     static final MathContext PRECISION = new MathContext(50, RoundingMode.HALF_EVEN);
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RateTable rates;
+
     /**
-     * The compound factor depends only on (deposit, end, rate type), and a run has few distinct combinations
-     * (deposit dates span about a year, the end date is fixed), so it is computed once per combination.
+     * The compound factor depends only on (deposit, end, rate type), and a run has few
+     * distinct combinations (deposit dates span about a year, the end date is fixed), so
+     * it is computed once per combination.
      */
     private final Map<FactorKey, Growth> growthCache = new ConcurrentHashMap<>();
 
@@ -36,8 +40,7 @@ public final class InterestCalculator {
         this.rates = rates;
     }
 
-    public InterestResult interest(BigDecimal principal, LocalDate depositDate, LocalDate endDate,
-            ImporterType type) {
+    public InterestResult interest(BigDecimal principal, LocalDate depositDate, LocalDate endDate, ImporterType type) {
         if (!endDate.isAfter(depositDate)) {
             return new InterestResult(BigDecimal.ZERO.setScale(2), false);
         }
@@ -57,8 +60,7 @@ public final class InterestCalculator {
             AppliedRate rate = rates.rateOn(day, type);
             LocalDate runEnd = min(min(endDate, rate.through()), LocalDate.of(day.getYear(), 12, 31));
             int days = Math.toIntExact(ChronoUnit.DAYS.between(day, runEnd) + 1);
-            factor = factor.multiply(dailyFactor(rate.percent(), day.lengthOfYear()).pow(days, PRECISION),
-                    PRECISION);
+            factor = factor.multiply(dailyFactor(rate.percent(), day.lengthOfYear()).pow(days, PRECISION), PRECISION);
             assumed |= rate.assumed();
             day = runEnd.plusDays(1);
         }
@@ -68,11 +70,17 @@ public final class InterestCalculator {
     private record FactorKey(LocalDate deposit, LocalDate end, ImporterType type) {
     }
 
-    /** {@code Π(1 + r(d)/days_in_year(d))} over the period, and whether any day used an assumed rate. */
+    /**
+     * {@code Π(1 + r(d)/days_in_year(d))} over the period, and whether any day used an
+     * assumed rate.
+     */
     private record Growth(BigDecimal factor, boolean assumed) {
     }
 
-    /** {@code 1 + percent / 100 / daysInYear}, the growth of one day at an annual percentage rate. */
+    /**
+     * {@code 1 + percent / 100 / daysInYear}, the growth of one day at an annual
+     * percentage rate.
+     */
     static BigDecimal dailyFactor(BigDecimal percent, int daysInYear) {
         return BigDecimal.ONE.add(percent.divide(HUNDRED.multiply(BigDecimal.valueOf(daysInYear)), PRECISION),
                 PRECISION);
@@ -81,4 +89,5 @@ public final class InterestCalculator {
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
     }
+
 }

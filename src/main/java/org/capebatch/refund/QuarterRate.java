@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 import org.capebatch.entry.ImporterType;
 
-/** One row of the overpayment rate table (SPEC §4): a calendar quarter and its two annual rates, in percent. */
+/**
+ * One row of the overpayment rate table (SPEC §4): a calendar quarter and its two annual
+ * rates, in percent.
+ */
 public record QuarterRate(LocalDate quarterStart, LocalDate quarterEnd, BigDecimal nonCorporatePct,
         BigDecimal corporatePct) {
 

@@ -24,15 +24,17 @@ import org.apache.commons.csv.CSVRecord;
 import org.capebatch.entry.ImporterType;
 
 /**
- * The quarterly IRS overpayment rates used for refund interest (SPEC §4, CAPE-RULES §5.2). Rows must be whole
- * calendar quarters in ascending order with no gap or overlap, so every day between the first and last quarter
- * has exactly one rate. A bad table fails the run up front rather than producing silently wrong interest.
+ * The quarterly IRS overpayment rates used for refund interest (SPEC §4, CAPE-RULES
+ * §5.2). Rows must be whole calendar quarters in ascending order with no gap or overlap,
+ * so every day between the first and last quarter has exactly one rate. A bad table fails
+ * the run up front rather than producing silently wrong interest.
  */
 public final class RateTable {
 
     static final String BUNDLED_RESOURCE = "/overpayment-rates.csv";
-    private static final List<String> REQUIRED =
-            List.of("quarter_start", "quarter_end", "noncorporate_rate_pct", "corporate_rate_pct");
+
+    private static final List<String> REQUIRED = List.of("quarter_start", "quarter_end", "noncorporate_rate_pct",
+            "corporate_rate_pct");
 
     private final List<QuarterRate> quarters;
 
@@ -40,7 +42,10 @@ public final class RateTable {
         this.quarters = List.copyOf(quarters);
     }
 
-    /** Reads a rate table file ({@code cape.refund.rates-file}); the CSV needs at least the SPEC §1 columns. */
+    /**
+     * Reads a rate table file ({@code cape.refund.rates-file}); the CSV needs at least
+     * the SPEC §1 columns.
+     */
     public static RateTable load(Path file) {
         String source = file.toString();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -51,7 +56,9 @@ public final class RateTable {
         }
     }
 
-    /** The table shipped in the jar (used when {@code cape.refund.rates-file} is unset). */
+    /**
+     * The table shipped in the jar (used when {@code cape.refund.rates-file} is unset).
+     */
     public static RateTable bundled() {
         String source = "classpath:" + BUNDLED_RESOURCE;
         InputStream in = RateTable.class.getResourceAsStream(BUNDLED_RESOURCE);
@@ -67,9 +74,9 @@ public final class RateTable {
     }
 
     /**
-     * Parses line by line (each line one CSV record) so that every error names its physical line. Blank lines are
-     * skipped; a leading UTF-8 BOM is tolerated; columns beyond the required four (like {@code source_url}) are
-     * ignored.
+     * Parses line by line (each line one CSV record) so that every error names its
+     * physical line. Blank lines are skipped; a leading UTF-8 BOM is tolerated; columns
+     * beyond the required four (like {@code source_url}) are ignored.
      */
     static RateTable parse(String source, Reader reader) throws IOException {
         BufferedReader lines = new BufferedReader(reader);
@@ -126,9 +133,8 @@ public final class RateTable {
         }
         List<String> missing = REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();
         if (!missing.isEmpty()) {
-            throw new RateTableException(source, lineNumber,
-                    "missing column(s) " + String.join(", ", missing) + " in header (required: "
-                            + String.join(",", REQUIRED) + ")");
+            throw new RateTableException(source, lineNumber, "missing column(s) " + String.join(", ", missing)
+                    + " in header (required: " + String.join(",", REQUIRED) + ")");
         }
         return columns;
     }
@@ -139,16 +145,16 @@ public final class RateTable {
         LocalDate end = date(source, lineNumber, values, columns, "quarter_end");
         BigDecimal nonCorporate = percent(source, lineNumber, values, columns, "noncorporate_rate_pct");
         BigDecimal corporate = percent(source, lineNumber, values, columns, "corporate_rate_pct");
-        // SPEC §4: r(d) is the rate "of the calendar quarter holding d", so each row must be exactly one quarter.
+        // SPEC §4: r(d) is the rate "of the calendar quarter holding d", so each row must
+        // be exactly one quarter.
         if (start.getDayOfMonth() != 1 || (start.getMonthValue() - 1) % 3 != 0) {
             throw new RateTableException(source, lineNumber,
                     "quarter_start " + start + " is not the first day of a calendar quarter");
         }
         LocalDate expectedEnd = start.plusMonths(3).minusDays(1);
         if (!end.equals(expectedEnd)) {
-            throw new RateTableException(source, lineNumber,
-                    "quarter_end " + end + " is not the last day of the quarter starting " + start + " (expected "
-                            + expectedEnd + ")");
+            throw new RateTableException(source, lineNumber, "quarter_end " + end
+                    + " is not the last day of the quarter starting " + start + " (expected " + expectedEnd + ")");
         }
         return new QuarterRate(start, end, nonCorporate, corporate);
     }
@@ -175,8 +181,8 @@ public final class RateTable {
         }
     }
 
-    private static BigDecimal percent(String source, int lineNumber, List<String> values,
-            Map<String, Integer> columns, String column) {
+    private static BigDecimal percent(String source, int lineNumber, List<String> values, Map<String, Integer> columns,
+            String column) {
         String value = value(source, lineNumber, values, columns, column);
         BigDecimal percent;
         try {
@@ -184,8 +190,7 @@ public final class RateTable {
         }
         catch (NumberFormatException e) {
             throw new RateTableException(source, lineNumber,
-                    "bad number '" + value + "' in column " + column + " (expected a percentage such as 7 or 6.5)",
-                    e);
+                    "bad number '" + value + "' in column " + column + " (expected a percentage such as 7 or 6.5)", e);
         }
         if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new RateTableException(source, lineNumber,
@@ -201,9 +206,10 @@ public final class RateTable {
                     + " is followed by " + next.quarterStart() + " (expected " + expected + ")");
         }
         if (next.quarterStart().isBefore(expected)) {
-            throw new RateTableException(source, lineNumber, "overlap between quarters: quarter starting "
-                    + next.quarterStart() + " does not come after the previous quarter ending " + previous.quarterEnd()
-                    + " (rows must be in ascending order, one per quarter)");
+            throw new RateTableException(source, lineNumber,
+                    "overlap between quarters: quarter starting " + next.quarterStart()
+                            + " does not come after the previous quarter ending " + previous.quarterEnd()
+                            + " (rows must be in ascending order, one per quarter)");
         }
     }
 
@@ -220,11 +226,13 @@ public final class RateTable {
     }
 
     /**
-     * The annual rate for {@code day}. Past the last quarter the last rate is carried forward and marked assumed
-     * (SPEC §4). Before the first quarter SPEC §4 says nothing; we carry the first rate backwards and mark it
-     * assumed too, because refusing the entry or paying no interest would both understate a real claim, and the
-     * flag tells the reader the figure is an estimate. (The bundled table starts 2025-Q1, before the IEEPA window,
-     * so this only happens with an operator-supplied table or an odd payment date.)
+     * The annual rate for {@code day}. Past the last quarter the last rate is carried
+     * forward and marked assumed (SPEC §4). Before the first quarter SPEC §4 says
+     * nothing; we carry the first rate backwards and mark it assumed too, because
+     * refusing the entry or paying no interest would both understate a real claim, and
+     * the flag tells the reader the figure is an estimate. (The bundled table starts
+     * 2025-Q1, before the IEEPA window, so this only happens with an operator-supplied
+     * table or an odd payment date.)
      */
     public AppliedRate rateOn(LocalDate day, ImporterType type) {
         if (day.isBefore(firstDay())) {
@@ -250,4 +258,5 @@ public final class RateTable {
         }
         throw new IllegalStateException("no quarter holds " + day + " although the table is contiguous");
     }
+
 }

@@ -11,17 +11,26 @@ import org.capebatch.entry.EntryFacts;
 import org.capebatch.entry.ImporterType;
 import org.capebatch.entry.TariffRow;
 
-/** The refund estimate of SPEC §4 for one entry: IEEPA principal plus daily-compounded interest. */
+/**
+ * The refund estimate of SPEC §4 for one entry: IEEPA principal plus daily-compounded
+ * interest.
+ */
 public final class RefundCalculator {
 
-    /** SPEC §3 IEEPA window: entry dates 2025-02-04 through 2026-02-23 inclusive (CAPE-RULES §0.7). */
+    /**
+     * SPEC §3 IEEPA window: entry dates 2025-02-04 through 2026-02-23 inclusive
+     * (CAPE-RULES §0.7).
+     */
     public static final LocalDate IEEPA_FIRST_DAY = LocalDate.of(2025, 2, 4);
+
     public static final LocalDate IEEPA_LAST_DAY = LocalDate.of(2026, 2, 23);
 
     private static final Pattern SSN = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
 
     private final InterestCalculator interest;
+
     private final int liquidationLagDays;
+
     private final ImporterType defaultImporterType;
 
     public RefundCalculator(RateTable rates, int liquidationLagDays, ImporterType defaultImporterType) {
@@ -33,7 +42,10 @@ public final class RefundCalculator {
         this.defaultImporterType = Objects.requireNonNull(defaultImporterType, "defaultImporterType");
     }
 
-    /** SPEC §4. The caller has already excluded DATA_ERROR entries, so {@code entry.facts()} is present. */
+    /**
+     * SPEC §4. The caller has already excluded DATA_ERROR entries, so
+     * {@code entry.facts()} is present.
+     */
     public RefundEstimate estimate(Entry entry, LocalDate runDate) {
         EntryFacts facts = entry.facts();
         if (facts == null) {
@@ -47,9 +59,10 @@ public final class RefundCalculator {
     }
 
     /**
-     * SPEC §3: the sum of duty over rows whose HTS starts 990301 or 990302 with duty &gt; 0, counted only when the
-     * entry date is inside the IEEPA window; 0.00 otherwise. Zero-duty rows are exemption headings (CAPE-RULES
-     * §4.2) and never count; neither does Section 122 (990303), 301 (990388) or 232.
+     * SPEC §3: the sum of duty over rows whose HTS starts 990301 or 990302 with duty &gt;
+     * 0, counted only when the entry date is inside the IEEPA window; 0.00 otherwise.
+     * Zero-duty rows are exemption headings (CAPE-RULES §4.2) and never count; neither
+     * does Section 122 (990303), 301 (990388) or 232.
      */
     public static BigDecimal ieepaPrincipal(Entry entry) {
         EntryFacts facts = entry.facts();
@@ -61,7 +74,8 @@ public final class RefundCalculator {
                 }
             }
         }
-        // ES-003 amounts are cents already; the rounding only matters for a source that carries more places.
+        // ES-003 amounts are cents already; the rounding only matters for a source that
+        // carries more places.
         return sum.setScale(2, RoundingMode.HALF_UP);
     }
 
@@ -71,11 +85,14 @@ public final class RefundCalculator {
 
     static boolean isIeepaRow(TariffRow row) {
         String hts = row.htsNumber();
-        return hts != null && (hts.startsWith("990301") || hts.startsWith("990302"))
-                && row.duty() != null && row.duty().signum() > 0;
+        return hts != null && (hts.startsWith("990301") || hts.startsWith("990302")) && row.duty() != null
+                && row.duty().signum() > 0;
     }
 
-    /** SPEC §4: an importer number written {@code NNN-NN-NNNN} is a person's SSN, hence non-corporate. */
+    /**
+     * SPEC §4: an importer number written {@code NNN-NN-NNNN} is a person's SSN, hence
+     * non-corporate.
+     */
     public static boolean isSsnFormat(String importer) {
         return importer != null && SSN.matcher(importer.trim()).matches();
     }
@@ -88,14 +105,17 @@ public final class RefundCalculator {
         return facts.entrySummaryDate() != null ? facts.entrySummaryDate() : facts.entryDate();
     }
 
-    /** SPEC §4: interest runs to the expected liquidation, about {@code liquidation-lag-days} after filing. */
+    /**
+     * SPEC §4: interest runs to the expected liquidation, about
+     * {@code liquidation-lag-days} after filing.
+     */
     public LocalDate endDate(LocalDate runDate) {
         return runDate.plusDays(liquidationLagDays);
     }
 
     /**
-     * SPEC §4: the Importer Type column wins; when blank, an SSN-format importer is a person (non-corporate);
-     * otherwise the configured default.
+     * SPEC §4: the Importer Type column wins; when blank, an SSN-format importer is a
+     * person (non-corporate); otherwise the configured default.
      */
     public ImporterType rateType(EntryFacts facts) {
         if (facts == null) {
@@ -106,4 +126,5 @@ public final class RefundCalculator {
         }
         return isSsnFormat(facts.importerNumber()) ? ImporterType.NON_CORPORATE : defaultImporterType;
     }
+
 }

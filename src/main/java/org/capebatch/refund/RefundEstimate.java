@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 
 import org.capebatch.entry.ImporterType;
 
-/** Principal plus interest for one entry (SPEC §4); money in cents, {@code rateAssumed} when past the rate table. */
+/**
+ * Principal plus interest for one entry (SPEC §4); money in cents, {@code rateAssumed}
+ * when past the rate table.
+ */
 public record RefundEstimate(BigDecimal ieepaDuty, BigDecimal interest, BigDecimal refundTotal, ImporterType rateType,
         boolean rateAssumed) {
 }

@@ -17,14 +17,17 @@ import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Notices a worker that stops making progress on its partition. Progress is what the job repository shows: every
- * committed chunk updates the partition's step execution ({@code LAST_UPDATED}, written by this same JVM, so no clock
- * skew). When nothing was committed for {@code cape.remote.stall-timeout}, the watchdog
+ * Notices a worker that stops making progress on its partition. Progress is what the job
+ * repository shows: every committed chunk updates the partition's step execution
+ * ({@code LAST_UPDATED}, written by this same JVM, so no clock skew). When nothing was
+ * committed for {@code cape.remote.stall-timeout}, the watchdog
  * <ul>
- * <li>releases the partition's lock, so the manager sees a lost worker within one poll and fails that partition
- * instead of waiting for {@code cape.remote.timeout} (2 h); the stalled thread, should it ever resume, cannot commit
- * over that: the manager's update changed the step execution's version;</li>
- * <li>marks the process not live ({@code /actuator/health/liveness} DOWN), so Kubernetes restarts the pod.</li>
+ * <li>releases the partition's lock, so the manager sees a lost worker within one poll
+ * and fails that partition instead of waiting for {@code cape.remote.timeout} (2 h); the
+ * stalled thread, should it ever resume, cannot commit over that: the manager's update
+ * changed the step execution's version;</li>
+ * <li>marks the process not live ({@code /actuator/health/liveness} DOWN), so Kubernetes
+ * restarts the pod.</li>
  * </ul>
  */
 public class PartitionStallWatchdog implements AutoCloseable {
@@ -32,8 +35,11 @@ public class PartitionStallWatchdog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PartitionStallWatchdog.class);
 
     private final JobRepository jobRepository;
+
     private final ApplicationEventPublisher events;
+
     private final Duration stallTimeout;
+
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "partition-watchdog");
         thread.setDaemon(true);
@@ -47,11 +53,14 @@ public class PartitionStallWatchdog implements AutoCloseable {
         this.stallTimeout = stallTimeout;
     }
 
-    /** Watches {@code partition}, run under {@code lease}, until the returned handle is closed. */
+    /**
+     * Watches {@code partition}, run under {@code lease}, until the returned handle is
+     * closed.
+     */
     public Watch watch(StepExecution partition, RemotePartitionLocks.Lease lease) {
         long period = Math.max(200, Math.min(stallTimeout.toMillis() / 4, 30_000));
-        ScheduledFuture<?> check = scheduler.scheduleWithFixedDelay(() -> check(partition.getId(), lease),
-                period, period, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> check = scheduler.scheduleWithFixedDelay(() -> check(partition.getId(), lease), period,
+                period, TimeUnit.MILLISECONDS);
         return () -> check.cancel(false);
     }
 
@@ -68,12 +77,14 @@ public class PartitionStallWatchdog implements AutoCloseable {
             if (idle.compareTo(stallTimeout) < 0) {
                 return;
             }
-            log.error("{} (step execution {}) made no progress for {} (cape.remote.stall-timeout {}): releasing its"
-                    + " lock so the manager fails it, and reporting this worker not live", current.getStepName(),
-                    stepExecutionId, idle.withNanos(0), stallTimeout);
+            log.error(
+                    "{} (step execution {}) made no progress for {} (cape.remote.stall-timeout {}): releasing its"
+                            + " lock so the manager fails it, and reporting this worker not live",
+                    current.getStepName(), stepExecutionId, idle.withNanos(0), stallTimeout);
             AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
             lease.release();
-        } catch (SQLException | RuntimeException e) {
+        }
+        catch (SQLException | RuntimeException e) {
             log.warn("Could not check progress of step execution {}: {}", stepExecutionId, e.getMessage());
         }
     }
@@ -85,7 +96,10 @@ public class PartitionStallWatchdog implements AutoCloseable {
 
     /** Stops watching one partition. */
     public interface Watch extends AutoCloseable {
+
         @Override
         void close();
+
     }
+
 }

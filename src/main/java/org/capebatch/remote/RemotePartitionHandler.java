@@ -27,21 +27,26 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageChannel;
 
 /**
- * The manager side of remote partitioning: {@link MessageChannelPartitionHandler}'s polling mode (send one
- * {@link StepExecutionRequest} per partition, then watch the partitions' status in the job repository, so no reply
- * channel and nothing in the manager's memory that a manager restart would lose), plus what that class cannot do
+ * The manager side of remote partitioning: {@link MessageChannelPartitionHandler}'s
+ * polling mode (send one {@link StepExecutionRequest} per partition, then watch the
+ * partitions' status in the job repository, so no reply channel and nothing in the
+ * manager's memory that a manager restart would lose), plus what that class cannot do
  * because it only sees the job repository:
  * <ul>
- * <li><b>Lost workers.</b> A worker killed mid-partition leaves it STARTED forever. Its liveness lock
- * ({@link RemotePartitionLocks}) is gone, though, so the partition is marked FAILED within a poll interval; the
- * others are awaited and the step then fails, naming the lost partition. Running the same command again restarts
- * only that partition, from its last commit.</li>
- * <li><b>Leftovers of an earlier execution.</b> Batch's splitter refuses to restart a partition whose last execution
- * is still STARTING/STARTED (a manager that timed out or was killed leaves them so). Before splitting, partitions of
- * earlier executions still running in a live worker are awaited (re-running them beside it would write their
- * entries twice) and those whose worker is gone are marked FAILED, so the restart re-dispatches them.</li>
- * <li><b>Timeout</b> ({@code cape.remote.timeout}) for what nothing else detects, such as no worker running at all;
- * requests nobody picked up are then marked FAILED so that a worker starting later drops them.</li>
+ * <li><b>Lost workers.</b> A worker killed mid-partition leaves it STARTED forever. Its
+ * liveness lock ({@link RemotePartitionLocks}) is gone, though, so the partition is
+ * marked FAILED within a poll interval; the others are awaited and the step then fails,
+ * naming the lost partition. Running the same command again restarts only that partition,
+ * from its last commit.</li>
+ * <li><b>Leftovers of an earlier execution.</b> Batch's splitter refuses to restart a
+ * partition whose last execution is still STARTING/STARTED (a manager that timed out or
+ * was killed leaves them so). Before splitting, partitions of earlier executions still
+ * running in a live worker are awaited (re-running them beside it would write their
+ * entries twice) and those whose worker is gone are marked FAILED, so the restart
+ * re-dispatches them.</li>
+ * <li><b>Timeout</b> ({@code cape.remote.timeout}) for what nothing else detects, such as
+ * no worker running at all; requests nobody picked up are then marked FAILED so that a
+ * worker starting later drops them.</li>
  * </ul>
  */
 public class RemotePartitionHandler extends AbstractPartitionHandler {
@@ -49,11 +54,17 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
     private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
 
     private final String workerStepName;
+
     private final MessageChannel requests;
+
     private final JobRepository jobRepository;
+
     private final RemotePartitionLocks locks;
+
     private final Duration pollInterval;
+
     private final Duration timeout;
+
     private final MessagingTemplate messaging = new MessagingTemplate();
 
     public RemotePartitionHandler(String workerStepName, int gridSize, MessageChannel requests,
@@ -81,14 +92,16 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
             return partitions;
         }
         List<StepExecution> ordered = partitions.stream()
-                .sorted(Comparator.comparing(StepExecution::getStepName)).toList();
+            .sorted(Comparator.comparing(StepExecution::getStepName))
+            .toList();
         for (StepExecution partition : ordered) {
-            // Committed on send: the partitions' step executions were saved by the splitter before.
-            messaging.send(requests, MessageBuilder
-                    .withPayload(new StepExecutionRequest(workerStepName, partition.getId())).build());
+            // Committed on send: the partitions' step executions were saved by the
+            // splitter before.
+            messaging.send(requests,
+                    MessageBuilder.withPayload(new StepExecutionRequest(workerStepName, partition.getId())).build());
         }
-        log.info("Sent {} partition requests of {} to the workers; waiting up to {}", ordered.size(),
-                workerStepName, timeout);
+        log.info("Sent {} partition requests of {} to the workers; waiting up to {}", ordered.size(), workerStepName,
+                timeout);
         Set<Long> ids = partitions.stream().map(StepExecution::getId).collect(Collectors.toSet());
         return await(managerStepExecution.getJobExecutionId(), ids);
     }
@@ -99,8 +112,11 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
         long lastRunning = -1;
         while (true) {
             Thread.sleep(pollInterval.toMillis());
-            List<StepExecution> partitions = jobRepository.getJobExecution(jobExecutionId).getStepExecutions()
-                    .stream().filter(p -> ids.contains(p.getId())).toList();
+            List<StepExecution> partitions = jobRepository.getJobExecution(jobExecutionId)
+                .getStepExecutions()
+                .stream()
+                .filter(p -> ids.contains(p.getId()))
+                .toList();
             List<StepExecution> running = partitions.stream().filter(p -> p.getStatus().isRunning()).toList();
             for (StepExecution partition : running) {
                 if (partition.getStatus() == BatchStatus.STARTED && failIfLost(partition, null)) {
@@ -132,9 +148,10 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
     }
 
     /**
-     * Before a restart splits: every partition of an earlier execution that did not complete is either still
-     * running in a live worker (wait for it, up to the timeout) or abandoned (mark it FAILED if still marked
-     * running). Non-running ones are checked too: a killed manager's recovery marks live partitions FAILED.
+     * Before a restart splits: every partition of an earlier execution that did not
+     * complete is either still running in a live worker (wait for it, up to the timeout)
+     * or abandoned (mark it FAILED if still marked running). Non-running ones are checked
+     * too: a killed manager's recovery marks live partitions FAILED.
      */
     private void settleEarlierPartitions(JobExecution current) throws InterruptedException {
         for (JobExecution earlier : jobRepository.getJobExecutions(current.getJobInstance())) {
@@ -146,9 +163,8 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
                         && partition.getStatus() != BatchStatus.COMPLETED) {
                     awaitReleased(partition);
                     if (partition.getStatus().isRunning()) {
-                        failIfLost(partition, "left " + partition.getStatus() + " by job execution "
-                                + earlier.getId() + " whose worker or manager stopped; re-run by job execution "
-                                + current.getId());
+                        failIfLost(partition, "left " + partition.getStatus() + " by job execution " + earlier.getId()
+                                + " whose worker or manager stopped; re-run by job execution " + current.getId());
                     }
                 }
             }
@@ -174,8 +190,8 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
     }
 
     /**
-     * Lock free and, read after that, status still running: the final status is saved before a worker releases
-     * the lock, so the worker is gone.
+     * Lock free and, read after that, status still running: the final status is saved
+     * before a worker releases the lock, so the worker is gone.
      */
     private boolean failIfLost(StepExecution partition, String reason) {
         if (locks.isHeld(partition)) {
@@ -197,8 +213,10 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
         try {
             jobRepository.update(partition);
             return true;
-        } catch (OptimisticLockingFailureException e) {
-            // A worker saved it in the meantime, so it is alive after all; the next poll sees its status.
+        }
+        catch (OptimisticLockingFailureException e) {
+            // A worker saved it in the meantime, so it is alive after all; the next poll
+            // sees its status.
             return false;
         }
     }
@@ -206,4 +224,5 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
     private static String worker(StepExecution partition) {
         return partition.getExecutionContext().getString(RemotePartitionWorker.WORKER_KEY, "?");
     }
+
 }

@@ -11,18 +11,22 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Liveness of remote partitions: a worker holds a PostgreSQL session advisory lock, keyed by job instance and
- * partition name, while it runs that partition. PostgreSQL drops the lock when the worker's connection closes,
- * which the OS does when the process dies, even by kill -9. So "status STARTED but lock free" means the worker was
- * lost, and "lock held" means some live process still runs the partition and nobody else may start it — the one
- * fact the job repository alone cannot tell (a killed worker leaves its partition STARTED forever).
+ * Liveness of remote partitions: a worker holds a PostgreSQL session advisory lock, keyed
+ * by job instance and partition name, while it runs that partition. PostgreSQL drops the
+ * lock when the worker's connection closes, which the OS does when the process dies, even
+ * by kill -9. So "status STARTED but lock free" means the worker was lost, and "lock
+ * held" means some live process still runs the partition and nobody else may start it —
+ * the one fact the job repository alone cannot tell (a killed worker leaves its partition
+ * STARTED forever).
  *
- * <p>The two-int key space of advisory locks does not overlap the bigint one used for the job-instance lock of
- * {@code job.CapeJobRunner}.
+ * <p>
+ * The two-int key space of advisory locks does not overlap the bigint one used for the
+ * job-instance lock of {@code job.CapeJobRunner}.
  */
 public class RemotePartitionLocks {
 
     private final DataSource dataSource;
+
     private final JdbcTemplate jdbc;
 
     public RemotePartitionLocks(DataSource dataSource) {
@@ -31,8 +35,9 @@ public class RemotePartitionLocks {
     }
 
     /**
-     * Takes the lock of {@code partition} on a connection of its own, or returns null when another session holds
-     * it. Close the lease when the partition has ended and its final status is saved.
+     * Takes the lock of {@code partition} on a connection of its own, or returns null
+     * when another session holds it. Close the lease when the partition has ended and its
+     * final status is saved.
      */
     public Lease tryAcquire(StepExecution partition) throws SQLException {
         Connection connection = dataSource.getConnection();
@@ -42,15 +47,17 @@ public class RemotePartitionLocks {
                 return null;
             }
             return new Lease(connection, partition);
-        } catch (SQLException | RuntimeException e) {
+        }
+        catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
     }
 
     /**
-     * Whether a live session holds the lock of {@code partition}. A transaction-scoped try-lock in autocommit takes
-     * and releases it within the one statement, so asking never blocks a worker.
+     * Whether a live session holds the lock of {@code partition}. A transaction-scoped
+     * try-lock in autocommit takes and releases it within the one statement, so asking
+     * never blocks a worker.
      */
     public boolean isHeld(StepExecution partition) {
         Boolean acquired = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?, ?)", Boolean.class,
@@ -66,8 +73,7 @@ public class RemotePartitionLocks {
         return partition.getStepName().hashCode();
     }
 
-    private static boolean call(Connection connection, String function, StepExecution partition)
-            throws SQLException {
+    private static boolean call(Connection connection, String function, StepExecution partition) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + function + "(?, ?)")) {
             ps.setInt(1, classId(partition));
             ps.setInt(2, objectId(partition));
@@ -79,13 +85,16 @@ public class RemotePartitionLocks {
     }
 
     /**
-     * A held partition lock; closing unlocks it and returns the connection to the pool. {@link #release()} may come
-     * first, from another thread ({@link PartitionStallWatchdog}); the lock is released once either way.
+     * A held partition lock; closing unlocks it and returns the connection to the pool.
+     * {@link #release()} may come first, from another thread
+     * ({@link PartitionStallWatchdog}); the lock is released once either way.
      */
     public static final class Lease implements AutoCloseable {
 
         private final Connection connection;
+
         private final StepExecution partition;
+
         private boolean released;
 
         private Lease(Connection connection, StepExecution partition) {
@@ -93,7 +102,10 @@ public class RemotePartitionLocks {
             this.partition = partition;
         }
 
-        /** Unlocks now; the partition then counts as lost for the manager if it is still marked running. */
+        /**
+         * Unlocks now; the partition then counts as lost for the manager if it is still
+         * marked running.
+         */
         public synchronized void release() throws SQLException {
             if (released) {
                 return;
@@ -101,7 +113,8 @@ public class RemotePartitionLocks {
             released = true;
             try {
                 call(connection, "pg_advisory_unlock", partition);
-            } finally {
+            }
+            finally {
                 connection.close();
             }
         }
@@ -114,5 +127,7 @@ public class RemotePartitionLocks {
         public void close() throws SQLException {
             release();
         }
+
     }
+
 }

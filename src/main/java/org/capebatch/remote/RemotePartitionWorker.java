@@ -15,30 +15,41 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * Runs one partition request on a worker: the same worker step bean as local partitioning, executed by Spring
- * Batch's {@link StepExecutionRequestHandler}, guarded so that a request runs at most once and never beside another
- * run of the same partition.
+ * Runs one partition request on a worker: the same worker step bean as local
+ * partitioning, executed by Spring Batch's {@link StepExecutionRequestHandler}, guarded
+ * so that a request runs at most once and never beside another run of the same partition.
  *
- * <p>Requests leave the channel when polled (at most once delivery), so the guards are about stale and duplicate
- * requests, not lost ones — a lost request or a dead worker is the manager's to detect ({@link RemotePartitionHandler}):
+ * <p>
+ * Requests leave the channel when polled (at most once delivery), so the guards are about
+ * stale and duplicate requests, not lost ones — a lost request or a dead worker is the
+ * manager's to detect ({@link RemotePartitionHandler}):
  * <ul>
- * <li>the partition's liveness lock ({@link RemotePartitionLocks}) is taken first and held until the final status is
- * saved, so the manager can tell a dead worker from a slow one;</li>
- * <li>only a step execution still STARTING, of a job execution still running, is run: a request left in the channel
- * by a manager that has since failed is dropped, and its partition is re-dispatched by the restart.</li>
+ * <li>the partition's liveness lock ({@link RemotePartitionLocks}) is taken first and
+ * held until the final status is saved, so the manager can tell a dead worker from a slow
+ * one;</li>
+ * <li>only a step execution still STARTING, of a job execution still running, is run: a
+ * request left in the channel by a manager that has since failed is dropped, and its
+ * partition is re-dispatched by the restart.</li>
  * </ul>
  */
 public class RemotePartitionWorker {
 
-    /** Step execution context key naming the process that ran the partition (for operators, and the tests). */
+    /**
+     * Step execution context key naming the process that ran the partition (for
+     * operators, and the tests).
+     */
     public static final String WORKER_KEY = "cape.remote.worker";
 
     private static final Logger log = LoggerFactory.getLogger(RemotePartitionWorker.class);
 
     private final JobRepository jobRepository;
+
     private final StepExecutionRequestHandler requestHandler;
+
     private final RemotePartitionLocks locks;
+
     private final PartitionStallWatchdog watchdog;
+
     private final String workerId;
 
     public RemotePartitionWorker(JobRepository jobRepository, StepExecutionRequestHandler requestHandler,
@@ -57,7 +68,8 @@ public class RemotePartitionWorker {
     public void execute(StepExecutionRequest request) {
         try {
             guardedExecute(request);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new DataAccessResourceFailureException("partition lock for " + request.getStepName(), e);
         }
     }
@@ -77,7 +89,8 @@ public class RemotePartitionWorker {
                 }
                 return;
             }
-            // Re-read under the lock: the manager may have given up on this request meanwhile.
+            // Re-read under the lock: the manager may have given up on this request
+            // meanwhile.
             StepExecution partitionExecution = jobRepository.getStepExecution(request.getStepExecutionId());
             BatchStatus jobStatus = partitionExecution.getJobExecution().getStatus();
             if (partitionExecution.getStatus() != BatchStatus.STARTING || !jobStatus.isRunning()) {
@@ -98,7 +111,10 @@ public class RemotePartitionWorker {
         }
     }
 
-    /** Fails a duplicate instead of dropping it, so the manager does not wait for it until its timeout. */
+    /**
+     * Fails a duplicate instead of dropping it, so the manager does not wait for it until
+     * its timeout.
+     */
     private void fail(StepExecution partition, String reason) {
         log.warn("Refused {} (step execution {}): {}", partition.getStepName(), partition.getId(), reason);
         partition.setStatus(BatchStatus.FAILED);
@@ -114,8 +130,10 @@ public class RemotePartitionWorker {
         }
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             return "unknown-host";
         }
     }
+
 }

@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.integration.channel.QueueChannel;
 
 /**
- * Profile {@code manager}: runs the job as usual (job.CapeJobRunner), but the partitions of {@code importStep} and
- * {@code assessStep} go to worker processes through the PostgreSQL channel. Import partitions read the input files
- * by the path the manager saw, so workers need the input on a shared volume at the same path.
+ * Profile {@code manager}: runs the job as usual (job.CapeJobRunner), but the partitions
+ * of {@code importStep} and {@code assessStep} go to worker processes through the
+ * PostgreSQL channel. Import partitions read the input files by the path the manager saw,
+ * so workers need the input on a shared volume at the same path.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("manager")
@@ -20,4 +21,5 @@ public class RemotePartitioningManagerConfiguration {
             RemotePartitionLocks remotePartitionLocks, RemotePartitioningProperties properties) {
         return new RemotePartitionHandlers(remotePartitionRequests, jobRepository, remotePartitionLocks, properties);
     }
+
 }

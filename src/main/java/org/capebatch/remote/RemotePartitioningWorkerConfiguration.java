@@ -14,10 +14,12 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
 
 /**
- * Profile {@code worker}: a long-lived process that polls the PostgreSQL request channel and runs each partition
- * with the very step beans of local partitioning ({@code importFileStep}, {@code assessPartitionStep}), found by
- * name. One partition at a time per process (the poller's thread runs it); scale by running more workers. The job
- * runner is off ({@code application-worker.yml}); {@link RemoteWorkerKeepAlive} keeps the process up.
+ * Profile {@code worker}: a long-lived process that polls the PostgreSQL request channel
+ * and runs each partition with the very step beans of local partitioning
+ * ({@code importFileStep}, {@code assessPartitionStep}), found by name. One partition at
+ * a time per process (the poller's thread runs it); scale by running more workers. The
+ * job runner is off ({@code application-worker.yml}); {@link RemoteWorkerKeepAlive} keeps
+ * the process up.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("worker")
@@ -40,22 +42,24 @@ public class RemotePartitioningWorkerConfiguration {
         return new RemotePartitionWorker(jobRepository, requestHandler, remotePartitionLocks, partitionStallWatchdog);
     }
 
-    /** No transaction around the poll: the request is removed at once and the step commits chunk by chunk. */
+    /**
+     * No transaction around the poll: the request is removed at once and the step commits
+     * chunk by chunk.
+     */
     @Bean
     IntegrationFlow remotePartitionWorkerFlow(QueueChannel remotePartitionRequests, RemotePartitionWorker worker,
             RemotePartitioningProperties properties) {
-        return IntegrationFlow.from(remotePartitionRequests)
-                .handle(StepExecutionRequest.class, (request, headers) -> {
-                    worker.execute(request);
-                    return null;
-                }, endpoint -> endpoint.poller(Pollers.fixedDelay(properties.getWorkerPollInterval())
-                        .maxMessagesPerPoll(1)
-                        .receiveTimeout(0)))
-                .get();
+        return IntegrationFlow.from(remotePartitionRequests).handle(StepExecutionRequest.class, (request, headers) -> {
+            worker.execute(request);
+            return null;
+        }, endpoint -> endpoint
+            .poller(Pollers.fixedDelay(properties.getWorkerPollInterval()).maxMessagesPerPoll(1).receiveTimeout(0)))
+            .get();
     }
 
     @Bean
     RemoteWorkerKeepAlive remoteWorkerKeepAlive(RemotePartitionWorker worker, ApplicationEventPublisher events) {
         return new RemoteWorkerKeepAlive(worker.workerId(), events);
     }
+
 }

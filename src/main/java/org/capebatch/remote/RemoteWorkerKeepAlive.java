@@ -11,19 +11,23 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Keeps a worker process alive. {@code CapeBatchApplication.main} exits once the runners return (right for the job,
- * wrong for a listener), and {@code spring.main.keep-alive} cannot help because {@code main} closes the context
- * itself. So the worker's runner never returns: the process ends by a signal (SIGTERM from Kubernetes, Ctrl-C),
- * whose shutdown hook closes the context; returning instead would let {@code main} close a context that is
- * already closing. Boot marks an application ready only after its runners return, which this one never does, so
- * it says ready itself once the worker listens: otherwise the readiness probe would refuse the pod for ever.
+ * Keeps a worker process alive. {@code CapeBatchApplication.main} exits once the runners
+ * return (right for the job, wrong for a listener), and {@code spring.main.keep-alive}
+ * cannot help because {@code main} closes the context itself. So the worker's runner
+ * never returns: the process ends by a signal (SIGTERM from Kubernetes, Ctrl-C), whose
+ * shutdown hook closes the context; returning instead would let {@code main} close a
+ * context that is already closing. Boot marks an application ready only after its runners
+ * return, which this one never does, so it says ready itself once the worker listens:
+ * otherwise the readiness probe would refuse the pod for ever.
  */
 public class RemoteWorkerKeepAlive implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteWorkerKeepAlive.class);
 
     private final String workerId;
+
     private final ApplicationEventPublisher events;
+
     private final CountDownLatch never = new CountDownLatch(1);
 
     public RemoteWorkerKeepAlive(String workerId, ApplicationEventPublisher events) {
@@ -37,4 +41,5 @@ public class RemoteWorkerKeepAlive implements ApplicationRunner {
         AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
         never.await();
     }
+
 }

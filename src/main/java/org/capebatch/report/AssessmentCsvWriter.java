@@ -12,9 +12,10 @@ import org.capebatch.rules.Assessment;
 import org.capebatch.rules.Reason;
 
 /**
- * Streams {@code assessments.csv} (SPEC §5): one row per entry, in entry-number order, UTF-8, CRLF, no BOM.
- * Published only by {@link #commit()}; {@link #close()} without it discards the partial file, so a failed step
- * never leaves a truncated report under the final name and a restart simply writes it again.
+ * Streams {@code assessments.csv} (SPEC §5): one row per entry, in entry-number order,
+ * UTF-8, CRLF, no BOM. Published only by {@link #commit()}; {@link #close()} without it
+ * discards the partial file, so a failed step never leaves a truncated report under the
+ * final name and a restart simply writes it again.
  */
 public final class AssessmentCsvWriter implements Closeable {
 
@@ -24,6 +25,7 @@ public final class AssessmentCsvWriter implements Closeable {
             + "deadline,urgent,refund_deferred,ieepa_duty,interest,refund_total,rate_type,rate_assumed,declaration";
 
     private final CsvFile file;
+
     private String lastEntry;
 
     private AssessmentCsvWriter(CsvFile file) {
@@ -35,35 +37,26 @@ public final class AssessmentCsvWriter implements Closeable {
     }
 
     /**
-     * Appends one entry. {@code declarationFileName} is the declaration CSV's file name, null when the entry is on
-     * none; an excluded entry is never on one (SPEC §5). Rows must come in strictly ascending entry-number order:
-     * the sort is what makes the file byte-identical across runs, so a violation is refused, not written.
+     * Appends one entry. {@code declarationFileName} is the declaration CSV's file name,
+     * null when the entry is on none; an excluded entry is never on one (SPEC §5). Rows
+     * must come in strictly ascending entry-number order: the sort is what makes the file
+     * byte-identical across runs, so a violation is refused, not written.
      */
     public void write(Assessment a, String declarationFileName) throws IOException {
         if (lastEntry != null && a.entryNumber().compareTo(lastEntry) <= 0) {
-            throw new IllegalArgumentException(
-                    "assessments must be strictly ascending by entry number: " + a.entryNumber() + " after " + lastEntry);
+            throw new IllegalArgumentException("assessments must be strictly ascending by entry number: "
+                    + a.entryNumber() + " after " + lastEntry);
         }
         if (!a.eligible() && declarationFileName != null) {
             throw new IllegalArgumentException("excluded entry " + a.entryNumber() + " cannot be on a declaration");
         }
-        file.row(
-                CsvCells.text(a.entryNumber()),
-                CsvCells.text(a.importerNumber()),
-                CsvCells.text(a.entryType()),
-                a.status().name(),
-                a.reason() == null ? "" : a.reason().name(),
+        file.row(CsvCells.text(a.entryNumber()), CsvCells.text(a.importerNumber()), CsvCells.text(a.entryType()),
+                a.status().name(), a.reason() == null ? "" : a.reason().name(),
                 a.reasons().stream().map(Reason::name).collect(Collectors.joining("|")),
-                a.remedy() == null ? "" : a.remedy().name(),
-                CsvCells.date(a.deadline()),
-                CsvCells.flag(a.urgent()),
-                CsvCells.flag(a.refundDeferred()),
-                CsvCells.money(a.ieepaDuty()),
-                CsvCells.money(a.interest()),
-                CsvCells.money(a.refundTotal()),
-                a.rateType() == null ? "" : a.rateType().name(),
-                CsvCells.flag(a.rateAssumed()),
-                CsvCells.text(declarationFileName));
+                a.remedy() == null ? "" : a.remedy().name(), CsvCells.date(a.deadline()), CsvCells.flag(a.urgent()),
+                CsvCells.flag(a.refundDeferred()), CsvCells.money(a.ieepaDuty()), CsvCells.money(a.interest()),
+                CsvCells.money(a.refundTotal()), a.rateType() == null ? "" : a.rateType().name(),
+                CsvCells.flag(a.rateAssumed()), CsvCells.text(declarationFileName));
         lastEntry = a.entryNumber();
     }
 
@@ -84,4 +77,5 @@ public final class AssessmentCsvWriter implements Closeable {
     public void close() throws IOException {
         file.close();
     }
+
 }

@@ -19,10 +19,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes {@code manifest.json} (SPEC §5). The JSON is built as a tree in a fixed key order (not from bean
- * introspection, whose order is a mapper setting), pretty-printed with LF line ends whatever the platform, and
- * files sorted by path — so equal manifests are equal bytes. Money totals are strings with two decimals: a JSON
- * number would invite readers to parse cents into binary floating point.
+ * Writes {@code manifest.json} (SPEC §5). The JSON is built as a tree in a fixed key
+ * order (not from bean introspection, whose order is a mapper setting), pretty-printed
+ * with LF line ends whatever the platform, and files sorted by path — so equal manifests
+ * are equal bytes. Money totals are strings with two decimals: a JSON number would invite
+ * readers to parse cents into binary floating point.
  */
 public final class ManifestWriter {
 
@@ -30,9 +31,9 @@ public final class ManifestWriter {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private static final ObjectWriter WRITER = MAPPER.writer().with(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+    private static final ObjectWriter WRITER = MAPPER.writer()
+        .with(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
@@ -82,4 +83,5 @@ public final class ManifestWriter {
         }
         return WRITER.writeValueAsString(root) + "\n";
     }
+
 }

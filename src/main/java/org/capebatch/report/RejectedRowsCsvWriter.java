@@ -10,8 +10,9 @@ import org.capebatch.output.CsvCells;
 import org.capebatch.output.CsvFile;
 
 /**
- * Streams {@code rejected-rows.csv} (SPEC §2 "nothing is lost", §5): one row per rejected input row, UTF-8
- * (values are echoed as read, in any script), CRLF, no BOM. Publish with {@link #commit()}.
+ * Streams {@code rejected-rows.csv} (SPEC §2 "nothing is lost", §5): one row per rejected
+ * input row, UTF-8 (values are echoed as read, in any script), CRLF, no BOM. Publish with
+ * {@link #commit()}.
  */
 public final class RejectedRowsCsvWriter implements Closeable {
 
@@ -29,14 +30,14 @@ public final class RejectedRowsCsvWriter implements Closeable {
         return new RejectedRowsCsvWriter(CsvFile.create(target, StandardCharsets.UTF_8, HEADER));
     }
 
-    /** Appends one rejection; rows are written in the order given, so give them in a stable order. */
+    /**
+     * Appends one rejection; rows are written in the order given, so give them in a
+     * stable order.
+     */
     public void write(RowError e) throws IOException {
-        file.row(
-                CsvCells.text(e.source() == null ? null : fileNameOnly(e.source().file())),
-                e.source() == null ? "" : Long.toString(e.source().line()),
-                CsvCells.text(e.column()),
-                CsvCells.text(e.value()),
-                CsvCells.text(e.message()));
+        file.row(CsvCells.text(e.source() == null ? null : fileNameOnly(e.source().file())),
+                e.source() == null ? "" : Long.toString(e.source().line()), CsvCells.text(e.column()),
+                CsvCells.text(e.value()), CsvCells.text(e.message()));
     }
 
     /** SPEC §5: "file name only, no path" — whatever separator the source used. */
@@ -65,4 +66,5 @@ public final class RejectedRowsCsvWriter implements Closeable {
     public void close() throws IOException {
         file.close();
     }
+
 }

@@ -34,9 +34,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes the run's reports from the database (SPEC §5): assessments.csv, rejected-rows.csv, summary.xlsx and,
- * last, manifest.json with the hash of every file. Idempotent: every file is rewritten whole under a temporary
- * name and renamed, so a restart of this step simply writes them again, byte for byte the same.
+ * Writes the run's reports from the database (SPEC §5): assessments.csv,
+ * rejected-rows.csv, summary.xlsx and, last, manifest.json with the hash of every file.
+ * Idempotent: every file is rewritten whole under a temporary name and renamed, so a
+ * restart of this step simply writes them again, byte for byte the same.
  */
 public class ReportTasklet implements Tasklet {
 
@@ -46,10 +47,12 @@ public class ReportTasklet implements Tasklet {
              LEFT JOIN cape_ledger l ON l.entry_number = a.entry_number AND l.run_id = a.run_id
             WHERE a.run_id = ? ORDER BY a.entry_number
             """;
+
     private static final String REJECTED = """
             SELECT source_file, line, column_name, value, message FROM cape_rejected_row
              WHERE run_id = ? ORDER BY file_index, line, seq
             """;
+
     private static final String IMPORTERS = """
             SELECT coalesce(importer_number, ''), count(*), count(*) FILTER (WHERE status = 'ELIGIBLE'),
                    coalesce(sum(refund_total) FILTER (WHERE status = 'ELIGIBLE'), 0)
@@ -57,12 +60,19 @@ public class ReportTasklet implements Tasklet {
             """;
 
     private final DataSource dataSource;
+
     private final JdbcTemplate jdbc;
+
     private final CapeRun run;
+
     private final long runId;
+
     private final String jobName;
+
     private final String input;
+
     private final LocalDate runDate;
+
     private final Path outputDir;
 
     public ReportTasklet(DataSource dataSource, CapeRun run, String jobName) {
@@ -80,13 +90,15 @@ public class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Files.createDirectories(outputDir);
         OutputFiles outputFiles = new OutputFiles(jdbc, runId);
-        // The manifest must describe the files on disk: a declaration file removed or changed since it was
+        // The manifest must describe the files on disk: a declaration file removed or
+        // changed since it was
         // rendered (by hand, or by a crash of the machine) is rendered again first.
         Map<String, ManifestFile> recorded = outputFiles.byPath();
         DeclarationRenderer declarations = new DeclarationRenderer(jdbc, run,
                 path -> Optional.ofNullable(recorded.get(path)));
-        for (String stem : jdbc.queryForList("SELECT file_stem FROM cape_declaration WHERE run_id = ?"
-                + " ORDER BY file_stem", String.class, runId)) {
+        for (String stem : jdbc.queryForList(
+                "SELECT file_stem FROM cape_declaration WHERE run_id = ?" + " ORDER BY file_stem", String.class,
+                runId)) {
             List<WrittenFile> files = declarations.renderIfChanged(stem);
             if (files.stream().anyMatch(f -> f.pending() != null)) {
                 WrittenFile.publishAll(files);
@@ -127,15 +139,15 @@ public class ReportTasklet implements Tasklet {
     }
 
     private ManifestFile writeSummary(Manifest.Counts counts, Manifest.Totals totals) throws IOException {
-        List<ReasonCount> reasons = jdbc.query("SELECT reason, count(*), sum(ieepa_duty) FROM cape_assessment"
-                + " WHERE run_id = ? AND status = 'EXCLUDED' GROUP BY reason ORDER BY reason",
-                (rs, i) -> new ReasonCount(Reason.valueOf(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3)),
+        List<ReasonCount> reasons = jdbc.query(
+                "SELECT reason, count(*), sum(ieepa_duty) FROM cape_assessment"
+                        + " WHERE run_id = ? AND status = 'EXCLUDED' GROUP BY reason ORDER BY reason",
+                (rs, i) -> new ReasonCount(Reason.valueOf(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3)), runId);
+        SummaryData data = new SummaryData(runDate, input, counts.rowsRead(), counts.rowsRejected(), counts.entries(),
+                counts.eligible(), totals.ieepaDuty(), totals.interest(), totals.refundTotal(), reasons);
+        List<ImporterTotal> importers = jdbc.query(IMPORTERS,
+                (rs, i) -> new ImporterTotal(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)),
                 runId);
-        SummaryData data = new SummaryData(runDate, input, counts.rowsRead(), counts.rowsRejected(),
-                counts.entries(), counts.eligible(), totals.ieepaDuty(), totals.interest(), totals.refundTotal(),
-                reasons);
-        List<ImporterTotal> importers = jdbc.query(IMPORTERS, (rs, i) -> new ImporterTotal(rs.getString(1),
-                rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)), runId);
         Path target = outputDir.resolve(SummaryWorkbookWriter.FILE_NAME);
         long rows = SummaryWorkbookWriter.write(target, data, importers.iterator());
         return ManifestFile.of(outputDir, target, rows);
@@ -148,8 +160,8 @@ public class ReportTasklet implements Tasklet {
                                                WHERE run_id = ?) r),
                        (SELECT count(*) FROM cape_assessment WHERE run_id = ?),
                        (SELECT count(*) FROM cape_assessment WHERE run_id = ? AND status = 'ELIGIBLE')
-                """, (rs, i) -> new Manifest.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                runId, runId, runId, runId);
+                """, (rs, i) -> new Manifest.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), runId,
+                runId, runId, runId);
     }
 
     private Manifest.Totals totals() {
@@ -164,7 +176,10 @@ public class ReportTasklet implements Tasklet {
         return value.setScale(2);
     }
 
-    /** Streams a query on its own connection with a cursor, so million-row reports keep memory flat. */
+    /**
+     * Streams a query on its own connection with a cursor, so million-row reports keep
+     * memory flat.
+     */
     private void stream(String sql, RowHandler handler) throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -176,7 +191,8 @@ public class ReportTasklet implements Tasklet {
                         handler.handle(rs);
                     }
                 }
-            } finally {
+            }
+            finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
@@ -185,6 +201,9 @@ public class ReportTasklet implements Tasklet {
 
     @FunctionalInterface
     private interface RowHandler {
+
         void handle(ResultSet rs) throws SQLException, IOException;
+
     }
+
 }

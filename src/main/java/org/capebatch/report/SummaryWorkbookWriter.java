@@ -33,21 +33,29 @@ import org.capebatch.output.StableXlsx;
 import org.capebatch.output.WorkbookStyles;
 
 /**
- * Writes {@code summary.xlsx}, the run's totals for a person (SPEC §5): sheet "Summary", sheet "Excluded by
- * reason" with a bar chart, and sheet "Refund by importer". Charts need the full XSSF model, so the first two
- * (small) sheets are built in memory and the importer sheet, which may hold thousands of rows, is streamed by an
- * {@link SXSSFWorkbook} wrapped around them. SSN-format importer numbers are masked; entries without one are
- * labelled {@link #NO_IMPORTER}. The importer sheet keeps its header frozen and has an autofilter over its rows; the
- * chart lists reasons by entry count, most first.
+ * Writes {@code summary.xlsx}, the run's totals for a person (SPEC §5): sheet "Summary",
+ * sheet "Excluded by reason" with a bar chart, and sheet "Refund by importer". Charts
+ * need the full XSSF model, so the first two (small) sheets are built in memory and the
+ * importer sheet, which may hold thousands of rows, is streamed by an
+ * {@link SXSSFWorkbook} wrapped around them. SSN-format importer numbers are masked;
+ * entries without one are labelled {@link #NO_IMPORTER}. The importer sheet keeps its
+ * header frozen and has an autofilter over its rows; the chart lists reasons by entry
+ * count, most first.
  */
 public final class SummaryWorkbookWriter {
 
     public static final String FILE_NAME = "summary.xlsx";
+
     public static final String SUMMARY_SHEET = "Summary";
+
     public static final String REASONS_SHEET = "Excluded by reason";
+
     public static final String IMPORTERS_SHEET = "Refund by importer";
 
-    /** The importer cell of entries without an importer number (DATA_ERROR entries), instead of a blank. */
+    /**
+     * The importer cell of entries without an importer number (DATA_ERROR entries),
+     * instead of a blank.
+     */
     public static final String NO_IMPORTER = "(no importer number)";
 
     private static final int WINDOW = 200;
@@ -55,14 +63,18 @@ public final class SummaryWorkbookWriter {
     private SummaryWorkbookWriter() {
     }
 
-    /** Writes the workbook; {@code importers} are written in the order given. Returns the importer rows written. */
+    /**
+     * Writes the workbook; {@code importers} are written in the order given. Returns the
+     * importer rows written.
+     */
     public static long write(Path target, SummaryData data, Iterator<ImporterTotal> importers) throws IOException {
         XSSFWorkbook xssf = new XSSFWorkbook();
         WorkbookStyles styles;
         try {
             styles = WorkbookStyles.of(xssf);
             buildSmallSheets(xssf, styles, data);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             xssf.close();
             throw e;
         }
@@ -71,7 +83,8 @@ public final class SummaryWorkbookWriter {
             long rows = writeImporters(workbook, styles, importers);
             StableXlsx.write(target, workbook, data.runDate());
             return rows;
-        } finally {
+        }
+        finally {
             StableXlsx.release(workbook);
         }
     }
@@ -105,12 +118,13 @@ public final class SummaryWorkbookWriter {
 
         XSSFSheet reasons = xssf.createSheet(REASONS_SHEET);
         styles.header(reasons.createRow(0), "Reason", "Entries", "IEEPA duty at stake");
-        // Most entries first (the chart reads by size), ties in check order of SPEC §3, whatever order the
+        // Most entries first (the chart reads by size), ties in check order of SPEC §3,
+        // whatever order the
         // caller's query produced.
-        List<ReasonCount> sorted = data.excludedByReason().stream()
-                .sorted(Comparator.comparingLong(ReasonCount::entries).reversed()
-                        .thenComparing(ReasonCount::reason))
-                .toList();
+        List<ReasonCount> sorted = data.excludedByReason()
+            .stream()
+            .sorted(Comparator.comparingLong(ReasonCount::entries).reversed().thenComparing(ReasonCount::reason))
+            .toList();
         for (int i = 0; i < sorted.size(); i++) {
             ReasonCount c = sorted.get(i);
             row = reasons.createRow(i + 1);
@@ -133,7 +147,10 @@ public final class SummaryWorkbookWriter {
         return r + 1;
     }
 
-    /** Horizontal bars (reason names are long) of entries per reason, fed from the sheet's own cells. */
+    /**
+     * Horizontal bars (reason names are long) of entries per reason, fed from the sheet's
+     * own cells.
+     */
     private static void addChart(XSSFSheet sheet, int reasons) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 4, 1, 14, 3 + Math.max(reasons, 8) * 2);
@@ -176,8 +193,10 @@ public final class SummaryWorkbookWriter {
             styles.number(row, 2, t.eligible());
             styles.money(row, 3, t.refundTotal());
         }
-        // Set after the rows are streamed: the filter and its defined name are written with the sheet's layout.
+        // Set after the rows are streamed: the filter and its defined name are written
+        // with the sheet's layout.
         sheet.setAutoFilter(new CellRangeAddress(0, r - 1, 0, 3));
         return r - 1L;
     }
+
 }

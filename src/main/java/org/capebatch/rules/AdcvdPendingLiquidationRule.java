@@ -4,8 +4,8 @@ import org.capebatch.entry.AdcvdStatus;
 import org.capebatch.entry.Entry;
 
 /**
- * SPEC §3 check 9: AD/CVD entries with Commerce liquidation instructions issued are excluded; suspended ones are
- * not (they are eligible with the refund deferred).
+ * SPEC §3 check 9: AD/CVD entries with Commerce liquidation instructions issued are
+ * excluded; suspended ones are not (they are eligible with the refund deferred).
  */
 public final class AdcvdPendingLiquidationRule implements EligibilityRule {
 
@@ -23,4 +23,5 @@ public final class AdcvdPendingLiquidationRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.AWAIT_PHASE;
     }
+
 }

@@ -3,9 +3,10 @@ package org.capebatch.rules;
 import org.capebatch.entry.Entry;
 
 /**
- * SPEC §3 check 13: CBP rejects an entry already on an earlier declaration as a duplicate submission, so an entry
- * the ledger holds as DECLARED (no answer yet) or ACCEPTED (final) is not declared again. RELEASED and
- * RESUBMIT-failed entries pass: they are to be declared again (SPEC §6.3).
+ * SPEC §3 check 13: CBP rejects an entry already on an earlier declaration as a duplicate
+ * submission, so an entry the ledger holds as DECLARED (no answer yet) or ACCEPTED
+ * (final) is not declared again. RELEASED and RESUBMIT-failed entries pass: they are to
+ * be declared again (SPEC §6.3).
  */
 public final class AlreadyDeclaredRule implements EligibilityRule {
 
@@ -23,4 +24,5 @@ public final class AlreadyDeclaredRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.NONE;
     }
+
 }

@@ -6,9 +6,10 @@ import org.capebatch.entry.Entry;
 import org.capebatch.entry.EntryFacts;
 
 /**
- * SPEC §3 check 14: CBP failed the entry with an error of class HOLD (SPEC §6.3) and nobody released it since.
- * Declaring it again would fail the same way until the broker acts (a PSC, a later phase, a protest), so it is held
- * with the remedy of that error. A RESUBMIT error never holds: it released the entry when it was imported.
+ * SPEC §3 check 14: CBP failed the entry with an error of class HOLD (SPEC §6.3) and
+ * nobody released it since. Declaring it again would fail the same way until the broker
+ * acts (a PSC, a later phase, a protest), so it is held with the remedy of that error. A
+ * RESUBMIT error never holds: it released the entry when it was imported.
  */
 public final class CbpFailedRule implements EligibilityRule {
 
@@ -27,7 +28,10 @@ public final class CbpFailedRule implements EligibilityRule {
         return context.ledger().error().remedy();
     }
 
-    /** A PROTEST remedy (final liquidation status) has the protest deadline of check 10, when it can be known. */
+    /**
+     * A PROTEST remedy (final liquidation status) has the protest deadline of check 10,
+     * when it can be known.
+     */
     @Override
     public LocalDate deadline(Entry entry, RuleContext context) {
         EntryFacts facts = entry.facts();
@@ -36,4 +40,5 @@ public final class CbpFailedRule implements EligibilityRule {
         }
         return facts.liquidationDate().plusDays(LiquidationWindowPassedRule.PROTEST_DAYS);
     }
+
 }

@@ -2,7 +2,10 @@ package org.capebatch.rules;
 
 import org.capebatch.entry.Entry;
 
-/** SPEC §3 check 1: a row of the entry was rejected or its entry-level values conflict; no parsed row counts too. */
+/**
+ * SPEC §3 check 1: a row of the entry was rejected or its entry-level values conflict; no
+ * parsed row counts too.
+ */
 public final class DataErrorRule implements EligibilityRule {
 
     @Override
@@ -19,4 +22,5 @@ public final class DataErrorRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.FIX_DATA;
     }
+
 }

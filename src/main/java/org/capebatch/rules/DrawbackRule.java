@@ -2,7 +2,10 @@ package org.capebatch.rules;
 
 import org.capebatch.entry.Entry;
 
-/** SPEC §3 check 5: entries designated on a drawback claim are outside CAPE Phase 1 (CAPE-RULES §3.3). */
+/**
+ * SPEC §3 check 5: entries designated on a drawback claim are outside CAPE Phase 1
+ * (CAPE-RULES §3.3).
+ */
 public final class DrawbackRule implements EligibilityRule {
 
     @Override
@@ -19,4 +22,5 @@ public final class DrawbackRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.AWAIT_PHASE;
     }
+
 }

@@ -3,7 +3,9 @@ package org.capebatch.rules;
 import org.capebatch.entry.Entry;
 import org.capebatch.entry.SummaryStatus;
 
-/** SPEC §3 check 3: a cancelled or rejected entry summary has nothing CBP can reliquidate. */
+/**
+ * SPEC §3 check 3: a cancelled or rejected entry summary has nothing CBP can reliquidate.
+ */
 public final class EntryNotAcceptedRule implements EligibilityRule {
 
     @Override
@@ -20,4 +22,5 @@ public final class EntryNotAcceptedRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.NONE;
     }
+
 }

@@ -1,11 +1,12 @@
 package org.capebatch.rules;
 
 /**
- * What the ledger says about one entry, for checks 13 and 14 of SPEC §3: its state on a complete declaration of an
- * earlier job instance, and for a FAILED entry the CBP error it failed with. The assess step's reader looks it up;
- * the rules decide what it means.
+ * What the ledger says about one entry, for checks 13 and 14 of SPEC §3: its state on a
+ * complete declaration of an earlier job instance, and for a FAILED entry the CBP error
+ * it failed with. The assess step's reader looks it up; the rules decide what it means.
  *
- * @param state null when the ledger does not hold the entry (or holds it only for the current run)
+ * @param state null when the ledger does not hold the entry (or holds it only for the
+ * current run)
  * @param error the CBP error of a FAILED entry, else null
  */
 public record LedgerVerdict(LedgerState state, CbpError error) {

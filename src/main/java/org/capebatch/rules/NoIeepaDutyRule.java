@@ -2,7 +2,10 @@ package org.capebatch.rules;
 
 import org.capebatch.entry.Entry;
 
-/** SPEC §3 check 2: nothing to refund (no dutiable 9903.01/9903.02 row, or entered outside the IEEPA window). */
+/**
+ * SPEC §3 check 2: nothing to refund (no dutiable 9903.01/9903.02 row, or entered outside
+ * the IEEPA window).
+ */
 public final class NoIeepaDutyRule implements EligibilityRule {
 
     @Override
@@ -19,4 +22,5 @@ public final class NoIeepaDutyRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.NONE;
     }
+
 }

@@ -3,9 +3,10 @@ package org.capebatch.rules;
 import org.capebatch.entry.Entry;
 
 /**
- * SPEC §3 check 12: only the importer of record or the broker whose filer code filed the entry may declare it
- * (CAPE-RULES §0.4); a mismatch rejects the whole declaration at upload, so it is caught here. With no declarant
- * configured every entry is taken to be ours.
+ * SPEC §3 check 12: only the importer of record or the broker whose filer code filed the
+ * entry may declare it (CAPE-RULES §0.4); a mismatch rejects the whole declaration at
+ * upload, so it is caught here. With no declarant configured every entry is taken to be
+ * ours.
  */
 public final class NotDeclarantRule implements EligibilityRule {
 
@@ -21,7 +22,7 @@ public final class NotDeclarantRule implements EligibilityRule {
             return false;
         }
         boolean ourFilerCode = config.declarantFilerCodes()
-                .contains(RulesConfig.normalizeFilerCode(entry.number().filerCode()));
+            .contains(RulesConfig.normalizeFilerCode(entry.number().filerCode()));
         String importer = entry.facts().importerNumber();
         boolean ourImporter = importer != null
                 && config.declarantImporters().contains(RulesConfig.normalizeImporter(importer));
@@ -32,4 +33,5 @@ public final class NotDeclarantRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.OTHER_DECLARANT;
     }
+
 }

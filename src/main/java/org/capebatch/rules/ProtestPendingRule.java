@@ -3,7 +3,10 @@ package org.capebatch.rules;
 import org.capebatch.entry.Entry;
 import org.capebatch.entry.ProtestStatus;
 
-/** SPEC §3 check 7: an open or suspended protest blocks CAPE; the broker decides between protest and CAPE. */
+/**
+ * SPEC §3 check 7: an open or suspended protest blocks CAPE; the broker decides between
+ * protest and CAPE.
+ */
 public final class ProtestPendingRule implements EligibilityRule {
 
     @Override
@@ -21,4 +24,5 @@ public final class ProtestPendingRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.REVIEW;
     }
+
 }

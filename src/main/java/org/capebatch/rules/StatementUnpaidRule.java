@@ -3,7 +3,10 @@ package org.capebatch.rules;
 import org.capebatch.entry.Entry;
 import org.capebatch.entry.StatementStatus;
 
-/** SPEC §3 check 11: ACE answers STATEMENT PROCESSING NOT COMPLETE until the statement is paid; retry later. */
+/**
+ * SPEC §3 check 11: ACE answers STATEMENT PROCESSING NOT COMPLETE until the statement is
+ * paid; retry later.
+ */
 public final class StatementUnpaidRule implements EligibilityRule {
 
     @Override
@@ -20,4 +23,5 @@ public final class StatementUnpaidRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.RETRY;
     }
+
 }

@@ -2,7 +2,9 @@ package org.capebatch.rules;
 
 import org.capebatch.entry.Entry;
 
-/** SPEC §3 check 8: duty a surety paid is not the importer's to claim (CAPE-RULES §3.3). */
+/**
+ * SPEC §3 check 8: duty a surety paid is not the importer's to claim (CAPE-RULES §3.3).
+ */
 public final class SuretyPaidRule implements EligibilityRule {
 
     @Override
@@ -19,4 +21,5 @@ public final class SuretyPaidRule implements EligibilityRule {
     public Remedy remedy(Entry entry, RuleContext context) {
         return Remedy.NONE;
     }
+
 }

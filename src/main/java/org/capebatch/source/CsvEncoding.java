@@ -10,24 +10,28 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The encoding of an ES-003 CSV (SPEC §2: UTF-8 with or without BOM, or Windows-1252), decided once for the whole
- * file so that no value changes meaning halfway through it:
+ * The encoding of an ES-003 CSV (SPEC §2: UTF-8 with or without BOM, or Windows-1252),
+ * decided once for the whole file so that no value changes meaning halfway through it:
  * <ul>
- * <li>a byte order mark decides: UTF-8, or UTF-16 little or big endian (read as such, never split); a UTF-32 mark,
- * or a file whose NUL bytes say UTF-16 without a mark, is refused with the file named;</li>
- * <li>otherwise every byte is checked: a file that is valid UTF-8 throughout is UTF-8; one with bytes invalid in
- * UTF-8 but no UTF-8 character of several bytes anywhere is Windows-1252 (what Excel's "CSV (Comma delimited)"
- * writes on a US Windows machine), even when those bytes come after 64 KB of ASCII;</li>
- * <li>a file holding both (pieces saved by different programs) is read as UTF-8: its Windows-1252 bytes become
- * U+FFFD, and a row with one in a value it uses is rejected with file, line and column (Es003Values.checkText),
- * instead of the UTF-8 half turning into "Ã©" unnoticed.</li>
+ * <li>a byte order mark decides: UTF-8, or UTF-16 little or big endian (read as such,
+ * never split); a UTF-32 mark, or a file whose NUL bytes say UTF-16 without a mark, is
+ * refused with the file named;</li>
+ * <li>otherwise every byte is checked: a file that is valid UTF-8 throughout is UTF-8;
+ * one with bytes invalid in UTF-8 but no UTF-8 character of several bytes anywhere is
+ * Windows-1252 (what Excel's "CSV (Comma delimited)" writes on a US Windows machine),
+ * even when those bytes come after 64 KB of ASCII;</li>
+ * <li>a file holding both (pieces saved by different programs) is read as UTF-8: its
+ * Windows-1252 bytes become U+FFFD, and a row with one in a value it uses is rejected
+ * with file, line and column (Es003Values.checkText), instead of the UTF-8 half turning
+ * into "Ã©" unnoticed.</li>
  * </ul>
- * The whole-file check costs one sequential read; it is made once per file and JVM (all partitions of a split file
- * share it).
+ * The whole-file check costs one sequential read; it is made once per file and JVM (all
+ * partitions of a split file share it).
  */
 record CsvEncoding(Charset charset, int bomLength, boolean mixed) {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
     /** Bytes looked at for the byte order mark and for UTF-16 written without one. */
     static final int SNIFF_BYTES = 64 * 1024;
 
@@ -36,7 +40,10 @@ record CsvEncoding(Charset charset, int bomLength, boolean mixed) {
     private record Key(Path file, long size, long modified) {
     }
 
-    /** True when one byte is one character for quotes and line feeds, so the file can be split by bytes. */
+    /**
+     * True when one byte is one character for quotes and line feeds, so the file can be
+     * split by bytes.
+     */
     boolean asciiCompatible() {
         return !charset.equals(StandardCharsets.UTF_16LE) && !charset.equals(StandardCharsets.UTF_16BE);
     }
@@ -61,8 +68,8 @@ record CsvEncoding(Charset charset, int bomLength, boolean mixed) {
             return new CsvEncoding(StandardCharsets.UTF_8, 3, false);
         }
         if (startsWith(head, 0xFF, 0xFE, 0x00, 0x00) || startsWith(head, 0x00, 0x00, 0xFE, 0xFF)) {
-            throw new MalformedSourceException(file, 0, "the file is UTF-32 (by its byte order mark); save it as"
-                    + " UTF-8 or Windows-1252 CSV", null);
+            throw new MalformedSourceException(file, 0,
+                    "the file is UTF-32 (by its byte order mark); save it as" + " UTF-8 or Windows-1252 CSV", null);
         }
         if (startsWith(head, 0xFF, 0xFE)) {
             return new CsvEncoding(StandardCharsets.UTF_16LE, 2, false);
@@ -103,7 +110,10 @@ record CsvEncoding(Charset charset, int bomLength, boolean mixed) {
         return true;
     }
 
-    /** ASCII text in UTF-16 has a NUL in every other byte; no CSV of ours has NULs in a third of its bytes. */
+    /**
+     * ASCII text in UTF-16 has a NUL in every other byte; no CSV of ours has NULs in a
+     * third of its bytes.
+     */
     static boolean looksLikeUtf16(byte[] head) {
         int pairs = head.length / 2;
         if (pairs < 4) {
@@ -118,7 +128,10 @@ record CsvEncoding(Charset charset, int bomLength, boolean mixed) {
         return Math.max(evenNul, oddNul) * 3 > pairs * 2;
     }
 
-    /** True when the bytes are valid UTF-8 (used by tests; a sequence cut at the end is allowed when not at end). */
+    /**
+     * True when the bytes are valid UTF-8 (used by tests; a sequence cut at the end is
+     * allowed when not at end).
+     */
     static boolean isUtf8(byte[] bytes, boolean endOfInput) {
         Utf8Check check = new Utf8Check();
         check.feed(bytes, bytes.length);
@@ -129,15 +142,20 @@ record CsvEncoding(Charset charset, int bomLength, boolean mixed) {
     }
 
     /**
-     * Counts well-formed UTF-8 characters of two to four bytes and bytes that cannot be UTF-8 (RFC 3629: no
-     * overlong forms, no surrogates, nothing past U+10FFFF), across buffer boundaries.
+     * Counts well-formed UTF-8 characters of two to four bytes and bytes that cannot be
+     * UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF), across
+     * buffer boundaries.
      */
     private static final class Utf8Check {
 
         long multiByte;
+
         long invalid;
+
         private int need;
+
         private int low = 0x80;
+
         private int high = 0xBF;
 
         boolean mixed() {
@@ -167,21 +185,26 @@ record CsvEncoding(Charset charset, int bomLength, boolean mixed) {
                 }
                 if (b >= 0xC2 && b <= 0xDF) {
                     need = 1;
-                } else if (b >= 0xE0 && b <= 0xEF) {
+                }
+                else if (b >= 0xE0 && b <= 0xEF) {
                     need = 2;
                     if (b == 0xE0) {
                         low = 0xA0;
-                    } else if (b == 0xED) {
+                    }
+                    else if (b == 0xED) {
                         high = 0x9F;
                     }
-                } else if (b >= 0xF0 && b <= 0xF4) {
+                }
+                else if (b >= 0xF0 && b <= 0xF4) {
                     need = 3;
                     if (b == 0xF0) {
                         low = 0x90;
-                    } else if (b == 0xF4) {
+                    }
+                    else if (b == 0xF4) {
                         high = 0x8F;
                     }
-                } else {
+                }
+                else {
                     invalid++;
                 }
             }
@@ -193,5 +216,6 @@ record CsvEncoding(Charset charset, int bomLength, boolean mixed) {
                 need = 0;
             }
         }
+
     }
 }

@@ -14,9 +14,9 @@ import org.capebatch.entry.RowSource;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Turns a batch of raw rows into fragments: cells reordered to {@link Es003Column} order and consecutive rows of
- * one entry kept together. Only the entry number is checked here; the full row parse happens once, in the assess
- * step, which runs in parallel partitions.
+ * Turns a batch of raw rows into fragments: cells reordered to {@link Es003Column} order
+ * and consecutive rows of one entry kept together. Only the entry number is checked here;
+ * the full row parse happens once, in the assess step, which runs in parallel partitions.
  */
 public class FragmentBuilder implements ItemProcessor<RawBatch, ImportBatch> {
 
@@ -36,7 +36,8 @@ public class FragmentBuilder implements ItemProcessor<RawBatch, ImportBatch> {
             EntryNumber entry;
             try {
                 entry = EntryNumber.parse(header.value(row.cells(), Es003Column.ENTRY_SUMMARY_NUMBER));
-            } catch (InvalidValueException e) {
+            }
+            catch (InvalidValueException e) {
                 rejected.add(withShortRow(parser.parse(source, header, row.cells()), shortRow));
                 current = null;
                 continue;
@@ -46,13 +47,17 @@ public class FragmentBuilder implements ItemProcessor<RawBatch, ImportBatch> {
                 fragments.add(current);
             }
             String[] cells = canonical(header, row.cells());
-            current.rows().add(shortRow == null ? new StagedRow(row.line(), cells)
-                    : new StagedRow(row.line(), cells, shortRow.column(), shortRow.message()));
+            current.rows()
+                .add(shortRow == null ? new StagedRow(row.line(), cells)
+                        : new StagedRow(row.line(), cells, shortRow.column(), shortRow.message()));
         }
         return new ImportBatch(batch.part(), fragments, rejected, batch.rows().size());
     }
 
-    /** A row without an entry number that is also short: both problems listed, the short row first. */
+    /**
+     * A row without an entry number that is also short: both problems listed, the short
+     * row first.
+     */
     private static ParsedRow withShortRow(ParsedRow parsed, RowError shortRow) {
         if (shortRow == null) {
             return parsed;
@@ -70,4 +75,5 @@ public class FragmentBuilder implements ItemProcessor<RawBatch, ImportBatch> {
         }
         return out;
     }
+
 }

@@ -4,18 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Packs the rows of a {@link RowFragment} into one text value for {@code cape_staged_fragment.payload} and back.
- * Rows are separated by RS (U+001E), a row is its line number then its cells separated by US (U+001F); a backslash,
- * RS, US or NUL inside a cell is escaped, so any cell text survives the round trip. A null cell comes back empty,
- * which the row parser treats the same (SPEC §2: blank and absent optional values have the same default). A row
- * with a defect ({@link StagedRow#defect()}) has {@code !} after its line number and the defect's column and text as
- * two cells before its own.
+ * Packs the rows of a {@link RowFragment} into one text value for
+ * {@code cape_staged_fragment.payload} and back. Rows are separated by RS (U+001E), a row
+ * is its line number then its cells separated by US (U+001F); a backslash, RS, US or NUL
+ * inside a cell is escaped, so any cell text survives the round trip. A null cell comes
+ * back empty, which the row parser treats the same (SPEC §2: blank and absent optional
+ * values have the same default). A row with a defect ({@link StagedRow#defect()}) has
+ * {@code !} after its line number and the defect's column and text as two cells before
+ * its own.
  */
 public final class FragmentCodec {
 
     private static final char ROW = '\u001E';
+
     private static final char CELL = '\u001F';
+
     private static final char ESCAPE = '\\';
+
     private static final char DEFECT = '!';
 
     private FragmentCodec() {
@@ -71,7 +76,8 @@ public final class FragmentCodec {
                 }
                 if (c < 0) {
                     defect[c + 2] = escaped ? unescape(payload, pos, end) : payload.substring(pos, end);
-                } else if (c < columns) {
+                }
+                else if (c < columns) {
                     cells[c] = escaped ? unescape(payload, pos, end) : payload.substring(pos, end);
                 }
                 c++;
@@ -92,7 +98,8 @@ public final class FragmentCodec {
             if (ch == ESCAPE) {
                 char next = payload.charAt(++i);
                 cell.append(next == '1' ? CELL : next == '2' ? ROW : next == '0' ? '\0' : next);
-            } else {
+            }
+            else {
                 cell.append(ch);
             }
         }
@@ -110,10 +117,12 @@ public final class FragmentCodec {
                 case ESCAPE -> sb.append(ESCAPE).append(ESCAPE);
                 case CELL -> sb.append(ESCAPE).append('1');
                 case ROW -> sb.append(ESCAPE).append('2');
-                // PostgreSQL text cannot hold NUL; the row parser must still see it to reject the value
+                // PostgreSQL text cannot hold NUL; the row parser must still see it to
+                // reject the value
                 case '\0' -> sb.append(ESCAPE).append('0');
                 default -> sb.append(ch);
             }
         }
     }
+
 }

@@ -9,15 +9,19 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * First step of a file run: lists the input files (SPEC §1, name order) and checks every header before any row is
- * staged, so a file missing a required column fails the job up front with the file and column(s) named (SPEC §2).
- * It also records each file's fingerprint ({@link InputFingerprints}).
+ * First step of a file run: lists the input files (SPEC §1, name order) and checks every
+ * header before any row is staged, so a file missing a required column fails the job up
+ * front with the file and column(s) named (SPEC §2). It also records each file's
+ * fingerprint ({@link InputFingerprints}).
  */
 public class InputCheckTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
+
     private final long runId;
+
     private final InputSource input;
+
     private final InputFingerprints fingerprints;
 
     public InputCheckTasklet(JdbcTemplate jdbc, CapeRun run, InputSource input) {
@@ -36,10 +40,12 @@ public class InputCheckTasklet implements Tasklet {
             jdbc.update("INSERT INTO cape_input_file (run_id, file_index, source_file) VALUES (?, ?, ?)"
                     + " ON CONFLICT DO NOTHING", runId, file.index(), file.name());
             if (!input.database()) {
-                // Before any row is imported: what a restart and each import partition compare against.
+                // Before any row is imported: what a restart and each import partition
+                // compare against.
                 fingerprints.record(runId, file);
             }
         }
         return RepeatStatus.FINISHED;
     }
+
 }

@@ -2,7 +2,10 @@ package org.capebatch.source;
 
 import java.nio.file.Path;
 
-/** One input file of a run; {@code index} is its position in name order (SPEC §1), used to order output rows. */
+/**
+ * One input file of a run; {@code index} is its position in name order (SPEC §1), used to
+ * order output rows.
+ */
 public record InputFile(int index, Path path) {
 
     public String name() {

@@ -7,16 +7,22 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One import partition per input file, or per byte range of a large CSV file (source.CsvSplitter); each partition
- * is its own restart unit. The split depends only on the file, so a restart computes the same partitions.
+ * One import partition per input file, or per byte range of a large CSV file
+ * (source.CsvSplitter); each partition is its own restart unit. The split depends only on
+ * the file, so a restart computes the same partitions.
  */
 public class InputFilePartitioner implements Partitioner {
 
     public static final String FILE_INDEX = "fileIndex";
+
     public static final String FILE_PATH = "filePath";
+
     public static final String PART = "part";
+
     public static final String RANGE_START = "rangeStart";
+
     public static final String RANGE_END = "rangeEnd";
+
     public static final String FIRST_LINE = "firstLine";
 
     private final InputSource input;
@@ -40,4 +46,5 @@ public class InputFilePartitioner implements Partitioner {
         }
         return partitions;
     }
+
 }

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The input files of a run with their stable index (SPEC §1: a file, or every .csv/.xlsx of a directory by name). */
+/**
+ * The input files of a run with their stable index (SPEC §1: a file, or every .csv/.xlsx
+ * of a directory by name).
+ */
 public final class InputFiles {
 
     private InputFiles() {
@@ -18,4 +21,5 @@ public final class InputFiles {
         }
         return files;
     }
+
 }

@@ -13,18 +13,23 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What identifies the content of an input file for a run: its size, modification time and the SHA-256 of its bytes.
- * Size and time are cheap to compare before and after each read; the hash catches a replacement that kept both.
+ * What identifies the content of an input file for a run: its size, modification time and
+ * the SHA-256 of its bytes. Size and time are cheap to compare before and after each
+ * read; the hash catches a replacement that kept both.
  */
 public record InputFingerprint(String name, long size, long modifiedNanos, String sha256) {
 
-    /** Size and modification time only (no hash): what an import partition compares before and after it reads. */
+    /**
+     * Size and modification time only (no hash): what an import partition compares before
+     * and after it reads.
+     */
     public static InputFingerprint stat(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return new InputFingerprint(file.getFileName().toString(), attributes.size(),
                     attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), null);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
@@ -39,7 +44,8 @@ public record InputFingerprint(String name, long size, long modifiedNanos, Strin
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         return new InputFingerprint(before.name, before.size, before.modifiedNanos,
@@ -51,15 +57,21 @@ public record InputFingerprint(String name, long size, long modifiedNanos, Strin
         return size == other.size && modifiedNanos == other.modifiedNanos;
     }
 
-    /** How this (recorded) fingerprint differs from {@code now}, for a person: "size 10 → 12 bytes, ...". */
+    /**
+     * How this (recorded) fingerprint differs from {@code now}, for a person: "size 10 →
+     * 12 bytes, ...".
+     */
     public String difference(InputFingerprint now) {
         StringBuilder text = new StringBuilder();
         if (size != now.size) {
             text.append("size ").append(size).append(" → ").append(now.size).append(" bytes");
         }
         if (modifiedNanos != now.modifiedNanos) {
-            text.append(text.isEmpty() ? "" : ", ").append("modified ").append(instant(modifiedNanos))
-                    .append(" → ").append(instant(now.modifiedNanos));
+            text.append(text.isEmpty() ? "" : ", ")
+                .append("modified ")
+                .append(instant(modifiedNanos))
+                .append(" → ")
+                .append(instant(now.modifiedNanos));
         }
         if (text.isEmpty() && sha256 != null && now.sha256 != null && !sha256.equals(now.sha256)) {
             text.append("same size and time but different content (SHA-256)");
@@ -74,7 +86,8 @@ public record InputFingerprint(String name, long size, long modifiedNanos, Strin
     private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

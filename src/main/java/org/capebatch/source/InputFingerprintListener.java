@@ -9,9 +9,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Around each import partition: its file must have the size and modification time recorded by the input check,
- * before the partition reads it and again once it has read its last row. A file rewritten during the import
- * would otherwise mix rows of two versions (rows lost, others reported as duplicates).
+ * Around each import partition: its file must have the size and modification time
+ * recorded by the input check, before the partition reads it and again once it has read
+ * its last row. A file rewritten during the import would otherwise mix rows of two
+ * versions (rows lost, others reported as duplicates).
  */
 public class InputFingerprintListener implements StepExecutionListener {
 
@@ -35,8 +36,10 @@ public class InputFingerprintListener implements StepExecutionListener {
         try {
             fingerprints.checkUnchanged(runId(stepExecution), file(stepExecution), "while it was imported");
             return null;
-        } catch (InputChangedException e) {
-            // afterStep may not throw (Batch only logs it); a failed status is saved after the listeners.
+        }
+        catch (InputChangedException e) {
+            // afterStep may not throw (Batch only logs it); a failed status is saved
+            // after the listeners.
             stepExecution.setStatus(BatchStatus.FAILED);
             stepExecution.addFailureException(e);
             return ExitStatus.FAILED.addExitDescription(e.getMessage());
@@ -52,4 +55,5 @@ public class InputFingerprintListener implements StepExecutionListener {
         return new InputFile(context.getInt(InputFilePartitioner.FILE_INDEX),
                 Path.of(context.getString(InputFilePartitioner.FILE_PATH)));
     }
+
 }

@@ -8,16 +8,20 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * What a run reads (SPEC §1 {@code input}): a file, a directory of files, or {@code db} for the canonical source
- * tables, which then look like a single input "file" named after the tariff-line table.
+ * What a run reads (SPEC §1 {@code input}): a file, a directory of files, or {@code db}
+ * for the canonical source tables, which then look like a single input "file" named after
+ * the tariff-line table.
  */
 public class InputSource {
 
     public static final String DATABASE = "db";
 
     private final String input;
+
     private final DataSource dataSource;
+
     private final int partsPerFile;
+
     private final long minPartBytes;
 
     public InputSource(String input, DataSource dataSource, int partsPerFile, long minPartBytes) {
@@ -32,8 +36,7 @@ public class InputSource {
     }
 
     public List<InputFile> files() {
-        return database()
-                ? List.of(new InputFile(0, Path.of(SourceTableRowReader.SOURCE_NAME)))
+        return database() ? List.of(new InputFile(0, Path.of(SourceTableRowReader.SOURCE_NAME)))
                 : InputFiles.list(Path.of(input));
     }
 
@@ -41,7 +44,10 @@ public class InputSource {
         return database() ? new SourceTableRowReader(dataSource) : RawRowReaders.open(file.path());
     }
 
-    /** Bytes of all input files (0 for the database source), for the import's progress estimate. */
+    /**
+     * Bytes of all input files (0 for the database source), for the import's progress
+     * estimate.
+     */
     public long totalBytes() {
         if (database()) {
             return 0;
@@ -50,14 +56,18 @@ public class InputSource {
         for (InputFile file : files()) {
             try {
                 total += java.nio.file.Files.size(file.path());
-            } catch (java.io.IOException e) {
+            }
+            catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Cannot read " + file.path(), e);
             }
         }
         return total;
     }
 
-    /** The import partitions: every file, with large CSV files split into byte ranges read in parallel. */
+    /**
+     * The import partitions: every file, with large CSV files split into byte ranges read
+     * in parallel.
+     */
     public List<InputPart> parts() {
         List<InputPart> parts = new ArrayList<>();
         for (InputFile file : files()) {
@@ -74,4 +84,5 @@ public class InputSource {
     public RawRowReader open(InputPart part) {
         return part.range().wholeFile() ? open(part.file()) : new CsvRawRowReader(part.file().path(), part.range());
     }
+
 }

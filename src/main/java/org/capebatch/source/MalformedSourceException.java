@@ -2,10 +2,14 @@ package org.capebatch.source;
 
 import java.nio.file.Path;
 
-/** An input file that cannot be read as CSV or XLSX; the message names the file and, when known, the line. */
+/**
+ * An input file that cannot be read as CSV or XLSX; the message names the file and, when
+ * known, the line.
+ */
 public class MalformedSourceException extends RuntimeException {
 
     private final String file;
+
     private final long line;
 
     public MalformedSourceException(Path file, long line, String problem, Throwable cause) {
@@ -23,4 +27,5 @@ public class MalformedSourceException extends RuntimeException {
     public long line() {
         return line;
     }
+
 }

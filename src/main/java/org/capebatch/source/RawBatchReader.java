@@ -11,23 +11,35 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads one ES-003 file as batches of raw rows. Restart state is the number of rows handed out in committed
- * chunks; on restart the file is reopened and that many rows are skipped, so no row is staged twice or lost. The
- * bytes of input read so far are saved beside it, for progress reports (not used on restart).
+ * Reads one ES-003 file as batches of raw rows. Restart state is the number of rows
+ * handed out in committed chunks; on restart the file is reopened and that many rows are
+ * skipped, so no row is staged twice or lost. The bytes of input read so far are saved
+ * beside it, for progress reports (not used on restart).
  */
 public class RawBatchReader implements ItemStreamReader<RawBatch> {
 
     private static final String ROWS_READ = "rows.read";
-    /** The bytes of input read at the last commit, in the step's execution context (job.Progress reads it). */
+
+    /**
+     * The bytes of input read at the last commit, in the step's execution context
+     * (job.Progress reads it).
+     */
     public static final String BYTES_READ = "bytes.read";
 
     private final InputPart part;
+
     private final InputFile file;
+
     private final InputSource source;
+
     private final int batchRows;
+
     private RawRowReader reader;
+
     private long bytesRead;
+
     private Es003Header header;
+
     private long rowsRead;
 
     public RawBatchReader(InputSource source, InputPart part, int batchRows) {
@@ -46,7 +58,8 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
             for (long i = 0; i < skip && reader.next() != null; i++) {
                 rowsRead++;
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             close();
             throw e;
         }
@@ -78,10 +91,12 @@ public class RawBatchReader implements ItemStreamReader<RawBatch> {
         if (reader != null) {
             try {
                 reader.close();
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 throw new UncheckedIOException(new IOException("Cannot close " + file.name(), e));
             }
             reader = null;
         }
     }
+
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Opens ES-003 input files by extension and lists the files of an {@code input} parameter (SPEC §1). */
+/**
+ * Opens ES-003 input files by extension and lists the files of an {@code input} parameter
+ * (SPEC §1).
+ */
 public final class RawRowReaders {
 
     private RawRowReaders() {
@@ -26,9 +29,10 @@ public final class RawRowReaders {
     }
 
     /**
-     * The input files of {@code fileOrDir}: the file itself, or every {@code .csv}/{@code .xlsx} file directly in the
-     * directory in file-name order (SPEC §1). Hidden files and Excel lock files ({@code ~$name.xlsx}) are left out:
-     * they are not exports, and a lock file cannot be read while Excel has the workbook open.
+     * The input files of {@code fileOrDir}: the file itself, or every
+     * {@code .csv}/{@code .xlsx} file directly in the directory in file-name order (SPEC
+     * §1). Hidden files and Excel lock files ({@code ~$name.xlsx}) are left out: they are
+     * not exports, and a lock file cannot be read while Excel has the workbook open.
      */
     public static List<Path> inputFiles(Path fileOrDir) {
         if (Files.isRegularFile(fileOrDir)) {
@@ -43,14 +47,14 @@ public final class RawRowReaders {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(fileOrDir)) {
-            files = listing
-                    .filter(Files::isRegularFile)
-                    .filter(RawRowReaders::isSupported)
-                    .filter(path -> !path.getFileName().toString().startsWith("~$"))
-                    .filter(path -> !path.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(path -> path.getFileName().toString()))
-                    .toList();
-        } catch (IOException e) {
+            files = listing.filter(Files::isRegularFile)
+                .filter(RawRowReaders::isSupported)
+                .filter(path -> !path.getFileName().toString().startsWith("~$"))
+                .filter(path -> !path.getFileName().toString().startsWith("."))
+                .sorted(Comparator.comparing(path -> path.getFileName().toString()))
+                .toList();
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot list input directory " + fileOrDir, e);
         }
         if (files.isEmpty()) {
@@ -69,4 +73,5 @@ public final class RawRowReaders {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
+
 }

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.capebatch.entry.EntryNumber;
 
-/** Consecutive input rows of one entry in one file: the unit the import step stages (one database row). */
+/**
+ * Consecutive input rows of one entry in one file: the unit the import step stages (one
+ * database row).
+ */
 public record RowFragment(EntryNumber entry, int fileIndex, List<StagedRow> rows) {
 
     public long firstLine() {

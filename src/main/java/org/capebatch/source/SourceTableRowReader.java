@@ -14,17 +14,22 @@ import javax.sql.DataSource;
 import org.capebatch.entry.Es003Column;
 
 /**
- * Reads the canonical source tables of {@code input=db} (V3__source_tables.sql) as if they were one ES-003 export:
- * summaries joined to their tariff lines, ordered by entry, line and ordinal, each value turned into the text a
- * file would hold, so the rows go through exactly the same validation as file rows. "Line" numbers count the rows
- * of that ordered join (the header being line 1), which is what rejected-rows.csv reports for this source.
+ * Reads the canonical source tables of {@code input=db} (V3__source_tables.sql) as if
+ * they were one ES-003 export: summaries joined to their tariff lines, ordered by entry,
+ * line and ordinal, each value turned into the text a file would hold, so the rows go
+ * through exactly the same validation as file rows. "Line" numbers count the rows of that
+ * ordered join (the header being line 1), which is what rejected-rows.csv reports for
+ * this source.
  */
 public class SourceTableRowReader implements RawRowReader {
 
     /** The name rows of this source carry in rejected-rows.csv. */
     public static final String SOURCE_NAME = "cape_source_tariff_line";
 
-    /** In Es003Column order; a FULL JOIN, so orphans on either side still come through (as DATA_ERROR). */
+    /**
+     * In Es003Column order; a FULL JOIN, so orphans on either side still come through (as
+     * DATA_ERROR).
+     */
     private static final String SQL = """
             SELECT coalesce(e.entry_summary_number, t.entry_summary_number), e.entry_type_code, e.importer_number,
                    e.entry_date, t.hts_number_full, t.line_tariff_duty_amount, t.entry_summary_line_number,
@@ -37,11 +42,15 @@ public class SourceTableRowReader implements RawRowReader {
              ORDER BY 1, t.entry_summary_line_number NULLS FIRST, t.tariff_ordinal_number NULLS FIRST,
                       t.hts_number_full NULLS FIRST, t.line_tariff_duty_amount NULLS FIRST
             """;
+
     private static final Es003Column[] COLUMNS = Es003Column.values();
 
     private final Connection connection;
+
     private final PreparedStatement statement;
+
     private final ResultSet rs;
+
     private long line = 1;
 
     public SourceTableRowReader(DataSource dataSource) {
@@ -51,8 +60,10 @@ public class SourceTableRowReader implements RawRowReader {
             statement = connection.prepareStatement(SQL, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(5_000);
             rs = statement.executeQuery();
-        } catch (SQLException e) {
-            throw new MalformedSourceException(java.nio.file.Path.of(SOURCE_NAME), 0, "cannot read the source tables: " + e.getMessage(), e);
+        }
+        catch (SQLException e) {
+            throw new MalformedSourceException(java.nio.file.Path.of(SOURCE_NAME), 0,
+                    "cannot read the source tables: " + e.getMessage(), e);
         }
     }
 
@@ -72,8 +83,10 @@ public class SourceTableRowReader implements RawRowReader {
                 cells[i] = text(rs.getObject(i + 1));
             }
             return new RawRow(++line, cells);
-        } catch (SQLException e) {
-            throw new MalformedSourceException(java.nio.file.Path.of(SOURCE_NAME), line, "cannot read the source tables: " + e.getMessage(), e);
+        }
+        catch (SQLException e) {
+            throw new MalformedSourceException(java.nio.file.Path.of(SOURCE_NAME), line,
+                    "cannot read the source tables: " + e.getMessage(), e);
         }
     }
 
@@ -106,8 +119,11 @@ public class SourceTableRowReader implements RawRowReader {
         try (connection; statement; rs) {
             connection.rollback();
             connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw new MalformedSourceException(java.nio.file.Path.of(SOURCE_NAME), line, "cannot close the source cursor", e);
+        }
+        catch (SQLException e) {
+            throw new MalformedSourceException(java.nio.file.Path.of(SOURCE_NAME), line,
+                    "cannot close the source cursor", e);
         }
     }
+
 }

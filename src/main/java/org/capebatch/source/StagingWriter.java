@@ -11,12 +11,16 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Stages fragments and records rows with an invalid entry number, in the chunk transaction together with the
- * reader's checkpoint, and keeps the per-file counts the manifest reconciles (rows read = staged + rejected here).
+ * Stages fragments and records rows with an invalid entry number, in the chunk
+ * transaction together with the reader's checkpoint, and keeps the per-file counts the
+ * manifest reconciles (rows read = staged + rejected here).
  */
 public class StagingWriter implements ItemWriter<ImportBatch> {
 
-    /** One counter row per import partition, so parallel parts of one file never wait on each other's lock. */
+    /**
+     * One counter row per import partition, so parallel parts of one file never wait on
+     * each other's lock.
+     */
     private static final String COUNT_ROWS = """
             INSERT INTO cape_input_part (run_id, file_index, part, rows_read, rows_staged, rows_rejected)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -27,7 +31,9 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
             """;
 
     private final DataSource dataSource;
+
     private final JdbcTemplate jdbc;
+
     private final long runId;
 
     public StagingWriter(DataSource dataSource, CapeRun run) {
@@ -38,15 +44,19 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
 
     @Override
     public void write(Chunk<? extends ImportBatch> chunk) {
-        PgCopy staged = new PgCopy("cape_staged_fragment",
-                "run_id", "entry_number", "file_index", "first_line", "row_count", "payload");
+        PgCopy staged = new PgCopy("cape_staged_fragment", "run_id", "entry_number", "file_index", "first_line",
+                "row_count", "payload");
         RejectedRowsCopy rejected = new RejectedRowsCopy(runId);
         for (ImportBatch batch : chunk) {
             int fileIndex = batch.part().file().index();
             for (RowFragment fragment : batch.fragments()) {
-                staged.add(runId).add(fragment.entry().value()).add(fileIndex).add(fragment.firstLine())
-                        .add(fragment.rows().size()).add(FragmentCodec.encode(fragment.rows()))
-                        .endRow();
+                staged.add(runId)
+                    .add(fragment.entry().value())
+                    .add(fileIndex)
+                    .add(fragment.firstLine())
+                    .add(fragment.rows().size())
+                    .add(FragmentCodec.encode(fragment.rows()))
+                    .endRow();
             }
             for (ParsedRow row : batch.rejected()) {
                 for (RowError error : row.errors()) {
@@ -60,4 +70,5 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
         staged.flush(dataSource);
         rejected.flush(dataSource);
     }
+
 }

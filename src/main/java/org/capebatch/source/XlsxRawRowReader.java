@@ -31,33 +31,52 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.SAXException;
 
 /**
- * Streams the first visible sheet of an ES-003 workbook (SPEC §2) with StAX over the sheet XML, so memory stays flat
- * whatever the row count (DESIGN: never load a whole workbook; only the shared-string table is held). The first
- * non-empty row is the header. Cells become text: date-formatted numbers as ISO {@code yyyy-MM-dd}, other numbers
- * as plain decimals (no exponent, no trailing {@code .0}), booleans as TRUE/FALSE, formulas as their cached value,
- * everything else as written. Missing cells are "" at their own column; rows are padded to the header width.
+ * Streams the first visible sheet of an ES-003 workbook (SPEC §2) with StAX over the
+ * sheet XML, so memory stays flat whatever the row count (DESIGN: never load a whole
+ * workbook; only the shared-string table is held). The first non-empty row is the header.
+ * Cells become text: date-formatted numbers as ISO {@code yyyy-MM-dd}, other numbers as
+ * plain decimals (no exponent, no trailing {@code .0}), booleans as TRUE/FALSE, formulas
+ * as their cached value, everything else as written. Missing cells are "" at their own
+ * column; rows are padded to the header width.
  */
 public final class XlsxRawRowReader implements RawRowReader {
 
     private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
-    // Excel keeps 15 significant digits; the 16th and 17th digits in the XML are binary noise (0.1 + 0.2).
+
+    // Excel keeps 15 significant digits; the 16th and 17th digits in the XML are binary
+    // noise (0.1 + 0.2).
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
+
     private static final String[] NO_CELLS = new String[0];
-    /** Excel's last column (XFD) and row: no workbook Excel writes has a cell past them. */
+
+    /**
+     * Excel's last column (XFD) and row: no workbook Excel writes has a cell past them.
+     */
     static final int MAX_COLUMN = 16_383;
     static final long MAX_ROW = 1_048_576;
 
     private final Path file;
+
     private final OPCPackage pkg;
+
     private final ReadOnlySharedStringsTable sharedStrings;
+
     private final StylesTable styles;
+
     private final boolean date1904;
+
     private final String sheetName;
+
     private final InputStream sheet;
+
     private final XMLStreamReader xml;
+
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+
     private final List<String> header;
+
     private long lastRow;
+
     private boolean finished;
 
     public XlsxRawRowReader(Path file) {
@@ -65,8 +84,9 @@ public final class XlsxRawRowReader implements RawRowReader {
     }
 
     /**
-     * Reads the sheet named {@code preferredSheet} when the workbook has one (ACE report exports put their data on
-     * sheet {@code Main Report} beside a {@code Parameters} sheet, SPEC §6.2), else the first sheet.
+     * Reads the sheet named {@code preferredSheet} when the workbook has one (ACE report
+     * exports put their data on sheet {@code Main Report} beside a {@code Parameters}
+     * sheet, SPEC §6.2), else the first sheet.
      */
     public XlsxRawRowReader(Path file, String preferredSheet) {
         this.file = file;
@@ -80,9 +100,10 @@ public final class XlsxRawRowReader implements RawRowReader {
             Workbook workbook = readWorkbook(reader);
             this.date1904 = workbook.date1904();
             if (workbook.firstVisibleSheet() == null) {
-                throw new MalformedSourceException(file, 0, workbook.anySheet()
-                        ? "every sheet of the workbook is hidden; unhide the ES-003 sheet"
-                        : "the workbook has no sheet", null);
+                throw new MalformedSourceException(file, 0,
+                        workbook.anySheet() ? "every sheet of the workbook is hidden; unhide the ES-003 sheet"
+                                : "the workbook has no sheet",
+                        null);
             }
             sheetStream = preferredSheet == null ? null : openSheet(reader, preferredSheet);
             this.sheetName = sheetStream != null ? preferredSheet : workbook.firstVisibleSheetName();
@@ -97,13 +118,16 @@ public final class XlsxRawRowReader implements RawRowReader {
                 throw new MalformedSourceException(file, 0, "no header row (sheet '" + sheetName + "' is empty)", null);
             }
             this.header = List.of(first.cells());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             release(sheetStream, opened);
             throw new UncheckedIOException("Cannot read " + file, e);
-        } catch (OpenXML4JException | OpenXML4JRuntimeException | SAXException | XMLStreamException e) {
+        }
+        catch (OpenXML4JException | OpenXML4JRuntimeException | SAXException | XMLStreamException e) {
             release(sheetStream, opened);
             throw new MalformedSourceException(file, 0, "not a readable XLSX workbook: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             release(sheetStream, opened);
             if (e instanceof MalformedSourceException) {
                 throw e;
@@ -113,7 +137,10 @@ public final class XlsxRawRowReader implements RawRowReader {
         }
     }
 
-    /** The sheet named {@code preferredSheet} (any case), or null when the workbook has none by that name. */
+    /**
+     * The sheet named {@code preferredSheet} (any case), or null when the workbook has
+     * none by that name.
+     */
     private static InputStream openSheet(XSSFReader reader, String preferredSheet)
             throws IOException, OpenXML4JException {
         XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -148,11 +175,14 @@ public final class XlsxRawRowReader implements RawRowReader {
                     return header == null ? row : new RawRow(row.line(), padded(row.cells(), header.size()));
                 }
             }
-        } catch (XMLStreamException e) {
+        }
+        catch (XMLStreamException e) {
             throw new MalformedSourceException(file, lastRow + 1, "malformed sheet XML: " + e.getMessage(), e);
-        } catch (MalformedSourceException e) {
+        }
+        catch (MalformedSourceException e) {
             throw e;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             // e.g. a shared-string or style index that the workbook does not have
             throw new MalformedSourceException(file, lastRow + 1, "damaged cell: " + e, e);
         }
@@ -167,7 +197,8 @@ public final class XlsxRawRowReader implements RawRowReader {
     public void close() {
         try {
             xml.close();
-        } catch (XMLStreamException e) {
+        }
+        catch (XMLStreamException e) {
             // nothing to keep from a reader we are discarding
         }
         release(sheet, pkg);
@@ -195,7 +226,8 @@ public final class XlsxRawRowReader implements RawRowReader {
                         String ref = xml.getAttributeValue(null, "r");
                         column = ref != null ? columnIndex(ref) : column + 1;
                         if (column > MAX_COLUMN) {
-                            // Excel stops at XFD; a reference past it would make us pad millions of cells.
+                            // Excel stops at XFD; a reference past it would make us pad
+                            // millions of cells.
                             throw new MalformedSourceException(file, rowNumber, "cell reference " + ref
                                     + " is beyond Excel's last column XFD: the workbook is damaged", null);
                         }
@@ -205,10 +237,13 @@ public final class XlsxRawRowReader implements RawRowReader {
                     }
                     case "v" -> value = xml.getElementText();
                     case "is" -> value = readInlineString();
-                    case "f" -> xml.getElementText(); // the formula itself; its cached result follows in <v>
-                    default -> { }
+                    case "f" -> xml.getElementText(); // the formula itself; its cached
+                                                      // result follows in <v>
+                    default -> {
+                    }
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
+            }
+            else if (event == XMLStreamConstants.END_ELEMENT) {
                 switch (xml.getLocalName()) {
                     case "c" -> {
                         if (cells != null) {
@@ -225,14 +260,18 @@ public final class XlsxRawRowReader implements RawRowReader {
                     case "sheetData" -> {
                         return null;
                     }
-                    default -> { }
+                    default -> {
+                    }
                 }
             }
         }
         return null;
     }
 
-    /** Text of an inline string: its {@code <t>} runs, without phonetic ({@code <rPh>}) guides. */
+    /**
+     * Text of an inline string: its {@code <t>} runs, without phonetic ({@code <rPh>})
+     * guides.
+     */
     private String readInlineString() throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         boolean phonetic = false;
@@ -242,17 +281,20 @@ public final class XlsxRawRowReader implements RawRowReader {
                 String name = xml.getLocalName();
                 if (name.equals("rPh")) {
                     phonetic = true;
-                } else if (name.equals("t")) {
+                }
+                else if (name.equals("t")) {
                     String t = xml.getElementText();
                     if (!phonetic) {
                         text.append(t);
                     }
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
+            }
+            else if (event == XMLStreamConstants.END_ELEMENT) {
                 String name = xml.getLocalName();
                 if (name.equals("rPh")) {
                     phonetic = false;
-                } else if (name.equals("is")) {
+                }
+                else if (name.equals("is")) {
                     break;
                 }
             }
@@ -271,7 +313,8 @@ public final class XlsxRawRowReader implements RawRowReader {
                 case "b":
                     return value == null || value.isEmpty() ? "" : ("1".equals(value.trim()) ? "TRUE" : "FALSE");
                 case "d":
-                    // ISO 8601 date cell (strict OOXML); keep the date part, like a date-formatted number.
+                    // ISO 8601 date cell (strict OOXML); keep the date part, like a
+                    // date-formatted number.
                     return value == null ? "" : (value.length() >= 10 ? value.substring(0, 10) : value);
                 default:
                     break; // "n": a number
@@ -292,7 +335,8 @@ public final class XlsxRawRowReader implements RawRowReader {
                 }
             }
             return new BigDecimal(value).round(EXCEL_PRECISION).stripTrailingZeros().toPlainString();
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return value; // not a number after all: read it as its text (SPEC §2)
         }
     }
@@ -315,18 +359,21 @@ public final class XlsxRawRowReader implements RawRowReader {
         });
     }
 
-    /** What the reader needs from {@code workbook.xml}: the date system and the first visible sheet. */
+    /**
+     * What the reader needs from {@code workbook.xml}: the date system and the first
+     * visible sheet.
+     */
     private record Workbook(boolean date1904, String firstVisibleSheet, String firstVisibleSheetName,
             boolean anySheet) {
     }
 
     /**
-     * Workbooks saved with the 1904 date system count serial dates from 1904-01-01. The sheet read is the first one
-     * in tab order that is not hidden: a hidden first sheet (a lookup table, an old export) is not what the person
-     * who sent the workbook sees when opening it (SPEC §2 "the first sheet").
+     * Workbooks saved with the 1904 date system count serial dates from 1904-01-01. The
+     * sheet read is the first one in tab order that is not hidden: a hidden first sheet
+     * (a lookup table, an old export) is not what the person who sent the workbook sees
+     * when opening it (SPEC §2 "the first sheet").
      */
-    private static Workbook readWorkbook(XSSFReader reader) throws IOException, OpenXML4JException,
-            XMLStreamException {
+    private static Workbook readWorkbook(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
         boolean date1904 = false;
         boolean anySheet = false;
         try (InputStream workbook = reader.getWorkbookData()) {
@@ -338,7 +385,8 @@ public final class XlsxRawRowReader implements RawRowReader {
                         if (name.equals("workbookPr")) {
                             String flag = wb.getAttributeValue(null, "date1904");
                             date1904 = "1".equals(flag) || "true".equalsIgnoreCase(flag);
-                        } else if (name.equals("sheet")) {
+                        }
+                        else if (name.equals("sheet")) {
                             anySheet = true;
                             String state = wb.getAttributeValue(null, "state");
                             if (state == null || state.equals("visible")) {
@@ -349,13 +397,17 @@ public final class XlsxRawRowReader implements RawRowReader {
                     }
                 }
                 return new Workbook(date1904, null, null, anySheet);
-            } finally {
+            }
+            finally {
                 wb.close();
             }
         }
     }
 
-    /** The {@code r:id} of a {@code <sheet>}, whatever prefix the workbook binds to the relationships namespace. */
+    /**
+     * The {@code r:id} of a {@code <sheet>}, whatever prefix the workbook binds to the
+     * relationships namespace.
+     */
     private static String relationshipId(XMLStreamReader sheet) {
         for (int i = 0; i < sheet.getAttributeCount(); i++) {
             if (sheet.getAttributeLocalName(i).equals("id")) {
@@ -371,8 +423,9 @@ public final class XlsxRawRowReader implements RawRowReader {
     }
 
     /**
-     * Zero-based column of a cell reference such as {@code AB12}; past {@link #MAX_COLUMN} the count stops growing
-     * (no overflow, whatever the length of the reference).
+     * Zero-based column of a cell reference such as {@code AB12}; past
+     * {@link #MAX_COLUMN} the count stops growing (no overflow, whatever the length of
+     * the reference).
      */
     static int columnIndex(String cellRef) {
         int column = 0;
@@ -393,7 +446,8 @@ public final class XlsxRawRowReader implements RawRowReader {
             if (row >= 1 && row <= MAX_ROW) {
                 return row;
             }
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             // reported below
         }
         throw new MalformedSourceException(file, lastRow + 1, "row number '" + abbreviate(r)
@@ -427,12 +481,15 @@ public final class XlsxRawRowReader implements RawRowReader {
             if (sheet != null) {
                 sheet.close();
             }
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // read-only stream of a zip entry; nothing was written
-        } finally {
+        }
+        finally {
             if (pkg != null) {
                 pkg.revert(); // read-only package: revert() closes without trying to save
             }
         }
     }
+
 }

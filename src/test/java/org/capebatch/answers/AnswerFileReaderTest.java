@@ -14,7 +14,10 @@ import org.capebatch.source.RawRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Kind detection and header search of answers files (SPEC §6.1, §6.2, §6.4), on real files. */
+/**
+ * Kind detection and header search of answers files (SPEC §6.1, §6.2, §6.4), on real
+ * files.
+ */
 class AnswerFileReaderTest {
 
     @TempDir
@@ -62,15 +65,17 @@ class AnswerFileReaderTest {
     @Test
     void open_WhenFileEmpty_ThenRefusedNamingFile() {
         assertThatThrownBy(() -> AnswerFileReader.open(fixture("empty.csv"), ImportKind.RESULTS))
-                .isInstanceOf(UnreadableAnswerFileException.class).hasMessageStartingWith("empty.csv: ")
-                .hasMessageContaining("empty");
+            .isInstanceOf(UnreadableAnswerFileException.class)
+            .hasMessageStartingWith("empty.csv: ")
+            .hasMessageContaining("empty");
     }
 
     @Test
     void open_WhenHeaderOfNoKind_ThenRefusedNamingFileAndWhatWasExpected() {
         assertThatThrownBy(() -> AnswerFileReader.open(fixture("unknown-kind.csv"), ImportKind.RESULTS))
-                .isInstanceOf(UnreadableAnswerFileException.class).hasMessageStartingWith("unknown-kind.csv: ")
-                .hasMessageContaining("Claim Details");
+            .isInstanceOf(UnreadableAnswerFileException.class)
+            .hasMessageStartingWith("unknown-kind.csv: ")
+            .hasMessageContaining("Claim Details");
     }
 
     @Test
@@ -79,7 +84,7 @@ class AnswerFileReaderTest {
             assertThat(reader.header().kind()).isEqualTo(AnswerKind.RELEASE);
         }
         assertThatThrownBy(() -> AnswerFileReader.open(fixture("declaration.csv"), ImportKind.RESULTS))
-                .isInstanceOf(UnreadableAnswerFileException.class);
+            .isInstanceOf(UnreadableAnswerFileException.class);
     }
 
     @Test
@@ -87,14 +92,16 @@ class AnswerFileReaderTest {
         Path pdf = Files.writeString(tempDir.resolve("claims.pdf"), "%PDF-1.4");
 
         assertThatThrownBy(() -> AnswerFileReader.open(pdf, ImportKind.RESULTS))
-                .hasMessage("claims.pdf: not a .csv or .xlsx file");
+            .hasMessage("claims.pdf: not a .csv or .xlsx file");
     }
 
     static Path fixture(String name) {
         try {
             return Path.of(AnswerFileReaderTest.class.getResource("/fixtures/answers/" + name).toURI());
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException("fixture not found: " + name, e);
         }
     }
+
 }

@@ -49,8 +49,9 @@ class LedgerTransitionsTest {
 
     @Test
     void apply_WhenAcceptedThenFailedUnderAnotherClaim_ThenAcceptedIsFinal() {
-        LedgerEntry accepted = LedgerTransitions.apply(entry(LedgerState.DECLARED, null),
-                row(AnswerAction.ACCEPT, "100000000001", null, null)).after();
+        LedgerEntry accepted = LedgerTransitions
+            .apply(entry(LedgerState.DECLARED, null), row(AnswerAction.ACCEPT, "100000000001", null, null))
+            .after();
 
         Transition failure = LedgerTransitions.apply(accepted,
                 row(AnswerAction.FAIL, "100000000002", "INVALID HTS", null));
@@ -94,8 +95,8 @@ class LedgerTransitionsTest {
     @Test
     void apply_WhenRowRejected_ThenRejectedAndLedgerUntouched() {
         LedgerEntry current = entry(LedgerState.DECLARED, null);
-        AnswerRow bad = new AnswerRow(3, ENTRY, ENTRY, "12X", AnswerKind.CLAIM_DETAILS, "Failed", "", null, null,
-                null, null, null, null, null, "CLAIM_NUMBER '12X': claim number must be digits");
+        AnswerRow bad = new AnswerRow(3, ENTRY, ENTRY, "12X", AnswerKind.CLAIM_DETAILS, "Failed", "", null, null, null,
+                null, null, null, null, "CLAIM_NUMBER '12X': claim number must be digits");
 
         Transition t = LedgerTransitions.apply(current, bad);
 
@@ -112,7 +113,8 @@ class LedgerTransitionsTest {
     private static AnswerRow row(AnswerAction action, String claim, String error, BigDecimal refund) {
         AnswerKind kind = action == AnswerAction.RELEASE ? AnswerKind.RELEASE
                 : refund != null ? AnswerKind.ES022 : AnswerKind.CLAIM_DETAILS;
-        return new AnswerRow(2, ENTRY, ENTRY, claim, kind, "", error == null ? "" : error, action, null, refund,
-                null, null, null, null, null);
+        return new AnswerRow(2, ENTRY, ENTRY, claim, kind, "", error == null ? "" : error, action, null, refund, null,
+                null, null, null, null);
     }
+
 }

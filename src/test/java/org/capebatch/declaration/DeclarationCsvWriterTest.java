@@ -44,13 +44,14 @@ class DeclarationCsvWriterTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "ABC1234567", "ABC123456760", "abc12345676", "ABC-1234567", "ABC 1234567",
-            "ÄBC12345676", "ABC1234567６", "ABC1234567,"})
+    @ValueSource(strings = { "", "ABC1234567", "ABC123456760", "abc12345676", "ABC-1234567", "ABC 1234567",
+            "ÄBC12345676", "ABC1234567６", "ABC1234567," })
     void write_WhenNotAnElevenCharAsciiEntryNumber_ThenRefusedAndNothingPublished(String entryNumber) {
         Path target = dir.resolve("d.csv");
 
-        assertThatThrownBy(() -> DeclarationCsvWriter.write(target, java.util.Arrays.asList("ABC12345676", entryNumber)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                () -> DeclarationCsvWriter.write(target, java.util.Arrays.asList("ABC12345676", entryNumber)))
+            .isInstanceOf(IllegalArgumentException.class);
 
         assertThat(target).doesNotExist();
         assertThat(dir).isEmptyDirectory();
@@ -58,10 +59,13 @@ class DeclarationCsvWriterTest {
 
     @Test
     void write_WhenDuplicateOrUnsorted_ThenRefused() {
-        assertThatThrownBy(() -> DeclarationCsvWriter.write(dir.resolve("d.csv"), List.of("ABC12345676", "ABC12345676")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
-        assertThatThrownBy(() -> DeclarationCsvWriter.write(dir.resolve("d.csv"), List.of("ABC12345684", "ABC12345676")))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                () -> DeclarationCsvWriter.write(dir.resolve("d.csv"), List.of("ABC12345676", "ABC12345676")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("ascending");
+        assertThatThrownBy(
+                () -> DeclarationCsvWriter.write(dir.resolve("d.csv"), List.of("ABC12345684", "ABC12345676")))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -74,7 +78,9 @@ class DeclarationCsvWriterTest {
 
         List<String> tooMany = IntStream.range(0, 10_000).mapToObj(i -> "ABC%08d".formatted(i)).toList();
         assertThatThrownBy(() -> DeclarationCsvWriter.write(dir.resolve("over.csv"), tooMany))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9999");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("9999");
         assertThat(dir.resolve("over.csv")).doesNotExist();
     }
+
 }

@@ -19,22 +19,17 @@ class DeclarationGroupsTest {
     private static final EntryNumber ENTRY = new EntryNumber("ABC12345676");
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-            "IMPORTER,   12-3456789AB,    123456789AB",
-            "IMPORTER,   ' 12-3456789ab ', 123456789AB",
-            "IMPORTER,   991234-56789,    99123456789",
-            "IMPORTER,   '#/..\\x',       X",
-            "IMPORTER,   null,            UNKNOWN",
-            "FILER_CODE, 12-3456789AB,    ABC",
-            "NONE,       12-3456789AB,    ALL",
-            "NONE,       123-45-6789,     ALL",
-    })
+    @CsvSource(nullValues = "null",
+            value = { "IMPORTER,   12-3456789AB,    123456789AB", "IMPORTER,   ' 12-3456789ab ', 123456789AB",
+                    "IMPORTER,   991234-56789,    99123456789", "IMPORTER,   '#/..\\x',       X",
+                    "IMPORTER,   null,            UNKNOWN", "FILER_CODE, 12-3456789AB,    ABC",
+                    "NONE,       12-3456789AB,    ALL", "NONE,       123-45-6789,     ALL", })
     void groupKey_WhenGroupBy_ThenSpecKey(GroupBy groupBy, String importer, String expected) {
         assertThat(DeclarationGroups.groupKey(groupBy, importer, ENTRY)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"123-45-6789", "000-00-0000", "999-99-9999", "078-05-1120", "219-09-9999"})
+    @ValueSource(strings = { "123-45-6789", "000-00-0000", "999-99-9999", "078-05-1120", "219-09-9999" })
     void groupKey_WhenSsnImporter_ThenStablePseudonymWithoutTheNumber(String ssn) {
         String key = DeclarationGroups.groupKey(GroupBy.IMPORTER, ssn, ENTRY);
         String digits = ssn.replace("-", "");
@@ -51,8 +46,8 @@ class DeclarationGroupsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"123 45 6789", "123\u201345\u20136789", "123-45-6789AB", "123-45-6789 ab", "123.45.6789",
-            " 123 - 45 - 6789 ", "123\u201445\u20146789-00"})
+    @ValueSource(strings = { "123 45 6789", "123\u201345\u20136789", "123-45-6789AB", "123-45-6789 ab", "123.45.6789",
+            " 123 - 45 - 6789 ", "123\u201445\u20146789-00" })
     void groupKey_WhenSsnWrittenOtherwise_ThenPseudonymNeverTheDigits(String written) {
         String key = DeclarationGroups.groupKey(GroupBy.IMPORTER, written, ENTRY);
 
@@ -67,15 +62,15 @@ class DeclarationGroupsTest {
         assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123 45 6789", ENTRY)).isEqualTo(dashed);
         assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123\u201345\u20136789", ENTRY)).isEqualTo(dashed);
         assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123-45-6789ab", ENTRY))
-                .isEqualTo(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123-45-6789AB", ENTRY))
-                .isNotEqualTo(dashed);
+            .isEqualTo(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123-45-6789AB", ENTRY))
+            .isNotEqualTo(dashed);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"123456789", "12-3456789", "12-3456789AB", "991234-56789", "1234-56-7890"})
+    @ValueSource(strings = { "123456789", "12-3456789", "12-3456789AB", "991234-56789", "1234-56-7890" })
     void groupKey_WhenNotSsnShaped_ThenLettersAndDigitsAsBefore(String importer) {
         assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, importer, ENTRY))
-                .isEqualTo(importer.replaceAll("[^A-Za-z0-9]", ""));
+            .isEqualTo(importer.replaceAll("[^A-Za-z0-9]", ""));
     }
 
     @Test
@@ -85,14 +80,15 @@ class DeclarationGroupsTest {
         String dashes = DeclarationGroups.groupKey(GroupBy.IMPORTER, "--", ENTRY);
 
         assertThat(List.of(dots, symbols, dashes)).allSatisfy(key -> assertThat(key).matches("P[0-9A-F]{10}"))
-                .doesNotHaveDuplicates();
+            .doesNotHaveDuplicates();
         assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, " ... ", ENTRY)).isEqualTo(dots);
         assertThat(DeclarationGroups.fileStem(symbols, LocalDate.of(2026, 5, 1), 1)).matches("CAPE_P[0-9A-F]{10}_.*");
     }
 
     @Test
     void groupKey_WhenSsnImporter_ThenSha256Prefix() {
-        // SHA-256("123-45-6789") = 01a54629efb952287e554eb23ef69c52097a75aecc0e3a93ca0855ab6d7a31a0
+        // SHA-256("123-45-6789") =
+        // 01a54629efb952287e554eb23ef69c52097a75aecc0e3a93ca0855ab6d7a31a0
         assertThat(DeclarationGroups.groupKey(GroupBy.IMPORTER, "123-45-6789", ENTRY)).isEqualTo("P01A54629EF");
     }
 
@@ -112,26 +108,25 @@ class DeclarationGroupsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "123456789AB, 2026-05-01, 1,   CAPE_123456789AB_20260501_001",
+    @CsvSource({ "123456789AB, 2026-05-01, 1,   CAPE_123456789AB_20260501_001",
             "ALL,         2026-12-31, 12,  CAPE_ALL_20261231_012",
             "ABC,         2026-01-09, 999, CAPE_ABC_20260109_999",
-            "ABC,         2026-01-09, 1000, CAPE_ABC_20260109_1000",
-    })
+            "ABC,         2026-01-09, 1000, CAPE_ABC_20260109_1000", })
     void fileStem_WhenGroupDateSequence_ThenCapeName(String group, LocalDate runDate, int sequence, String stem) {
         assertThat(DeclarationGroups.fileStem(group, runDate, sequence)).isEqualTo(stem);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "12-34", "../x", "A B"})
+    @ValueSource(strings = { "", "12-34", "../x", "A B" })
     void fileStem_WhenKeyNotAlphanumeric_ThenRefused(String group) {
         assertThatThrownBy(() -> DeclarationGroups.fileStem(group, LocalDate.of(2026, 5, 1), 1))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void fileStem_WhenSequenceZero_ThenRefused() {
         assertThatThrownBy(() -> DeclarationGroups.fileStem("ALL", LocalDate.of(2026, 5, 1), 0))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -27,13 +27,7 @@ class DeclarationSplitterTest {
     private static final LocalDate D = LocalDate.of(2026, 5, 1);
 
     @ParameterizedTest
-    @CsvSource({
-            "9998,  9998",
-            "9999,  9999",
-            "10000, 9999:1",
-            "19998, 9999:9999",
-            "19999, 9999:9999:1",
-    })
+    @CsvSource({ "9998,  9998", "9999,  9999", "10000, 9999:1", "19998, 9999:9999", "19999, 9999:9999:1", })
     void plan_WhenEntriesAroundCbpLimit_ThenFilesOfAtMost9999(int entries, String sizes) {
         List<Assessment> eligible = new ArrayList<>();
         for (int i = 0; i < entries; i++) {
@@ -43,7 +37,7 @@ class DeclarationSplitterTest {
         List<Declaration> plan = DeclarationSplitter.plan(eligible, GroupBy.IMPORTER, 9999, D);
 
         assertThat(plan).extracting(d -> d.entries().size())
-                .containsExactlyElementsOf(Arrays.stream(sizes.split(":")).map(Integer::valueOf).toList());
+            .containsExactlyElementsOf(Arrays.stream(sizes.split(":")).map(Integer::valueOf).toList());
         for (int i = 0; i < plan.size(); i++) {
             Declaration declaration = plan.get(i);
             assertThat(declaration.sequence()).isEqualTo(i + 1);
@@ -55,13 +49,10 @@ class DeclarationSplitterTest {
 
     @Test
     void plan_WhenShuffledInputAndSeveralImporters_ThenGroupedSortedAndExcludedLeftOut() {
-        List<Assessment> assessments = new ArrayList<>(List.of(
-                eligible("ABC00000035", "22-2222222AA"),
-                eligible("ABC00000019", "11-1111111AA"),
-                eligible("XYZ00000011", "11-1111111AA"),
-                excluded("ABC00000027", "11-1111111AA"),
-                eligible("ABC00000043", "123-45-6789"),
-                eligible("ABC00000001", "11-1111111AA")));
+        List<Assessment> assessments = new ArrayList<>(
+                List.of(eligible("ABC00000035", "22-2222222AA"), eligible("ABC00000019", "11-1111111AA"),
+                        eligible("XYZ00000011", "11-1111111AA"), excluded("ABC00000027", "11-1111111AA"),
+                        eligible("ABC00000043", "123-45-6789"), eligible("ABC00000001", "11-1111111AA")));
         Collections.shuffle(assessments, new Random(7));
 
         List<Declaration> plan = DeclarationSplitter.plan(assessments, GroupBy.IMPORTER, 2, D);
@@ -84,20 +75,18 @@ class DeclarationSplitterTest {
                 eligible("ABC00000019", "22-2222222AA"), eligible("ABC00000001", "11-1111111AA"));
 
         assertThat(DeclarationSplitter.plan(assessments, GroupBy.FILER_CODE, 9999, D))
-                .extracting(Declaration::fileStem, d -> d.entries().size())
-                .containsExactly(tuple("CAPE_ABC_20260501_001", 2),
-                        tuple("CAPE_XYZ_20260501_001", 1));
+            .extracting(Declaration::fileStem, d -> d.entries().size())
+            .containsExactly(tuple("CAPE_ABC_20260501_001", 2), tuple("CAPE_XYZ_20260501_001", 1));
         assertThat(DeclarationSplitter.plan(assessments, GroupBy.NONE, 9999, D))
-                .extracting(Declaration::fileStem, Declaration::entries)
-                .containsExactly(tuple("CAPE_ALL_20260501_001",
-                        List.of(new EntryNumber("ABC00000001"), new EntryNumber("ABC00000019"),
-                                new EntryNumber("XYZ00000011"))));
+            .extracting(Declaration::fileStem, Declaration::entries)
+            .containsExactly(tuple("CAPE_ALL_20260501_001", List.of(new EntryNumber("ABC00000001"),
+                    new EntryNumber("ABC00000019"), new EntryNumber("XYZ00000011"))));
     }
 
     @Test
     void plan_WhenNothingEligible_ThenNoDeclarations() {
         assertThat(DeclarationSplitter.plan(List.of(excluded("ABC00000027", "1")), GroupBy.IMPORTER, 9999, D))
-                .isEmpty();
+            .isEmpty();
     }
 
     @Test
@@ -119,8 +108,8 @@ class DeclarationSplitterTest {
         DeclarationSplitter splitter = new DeclarationSplitter(9999, D);
         splitter.assign("B", number("ABC", 1));
 
-        assertThatThrownBy(() -> splitter.assign("A", number("ABC", 2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sorted by group key");
+        assertThatThrownBy(() -> splitter.assign("A", number("ABC", 2))).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("sorted by group key");
     }
 
     @Test
@@ -128,10 +117,10 @@ class DeclarationSplitterTest {
         DeclarationSplitter splitter = new DeclarationSplitter(9999, D);
         splitter.assign("A", number("ABC", 5));
 
-        assertThatThrownBy(() -> splitter.assign("A", number("ABC", 4)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sorted by entry number");
-        assertThatThrownBy(() -> splitter.assign("A", number("ABC", 5)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without duplicates");
+        assertThatThrownBy(() -> splitter.assign("A", number("ABC", 4))).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("sorted by entry number");
+        assertThatThrownBy(() -> splitter.assign("A", number("ABC", 5))).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("without duplicates");
     }
 
     @Test
@@ -139,7 +128,10 @@ class DeclarationSplitterTest {
         assertThatThrownBy(() -> new DeclarationSplitter(0, D)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** Entry numbers in ascending order for ascending {@code i}; the record does not check the check digit. */
+    /**
+     * Entry numbers in ascending order for ascending {@code i}; the record does not check
+     * the check digit.
+     */
     private static EntryNumber number(String filer, int i) {
         return new EntryNumber(String.format("%s%08d", filer, i));
     }
@@ -159,4 +151,5 @@ class DeclarationSplitterTest {
                 List.of(Reason.SURETY_PAID), Remedy.NONE, null, false, false, BigDecimal.TEN, BigDecimal.ZERO,
                 BigDecimal.ZERO, ImporterType.CORPORATE, false);
     }
+
 }

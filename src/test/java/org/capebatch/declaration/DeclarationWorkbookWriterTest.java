@@ -56,7 +56,7 @@ class DeclarationWorkbookWriterTest {
         try (XSSFWorkbook wb = open(target)) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(3);
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)))
-                    .containsExactly("Entry Numbers", "Detail", "Summary");
+                .containsExactly("Entry Numbers", "Detail", "Summary");
             Sheet numbers = wb.getSheetAt(0);
             assertThat(numbers.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Entry Number");
             assertThat(numbers.getLastRowNum()).isEqualTo(2);
@@ -77,9 +77,8 @@ class DeclarationWorkbookWriterTest {
 
         try (XSSFWorkbook wb = open(target)) {
             Sheet detail = wb.getSheet("Detail");
-            assertThat(texts(detail.getRow(0))).containsExactly("Entry Number", "Importer", "Entry Type",
-                    "IEEPA Duty", "Interest", "Refund Total", "Rate Type", "Rate Assumed", "Refund Deferred",
-                    "Deadline", "Urgent");
+            assertThat(texts(detail.getRow(0))).containsExactly("Entry Number", "Importer", "Entry Type", "IEEPA Duty",
+                    "Interest", "Refund Total", "Rate Type", "Rate Assumed", "Refund Deferred", "Deadline", "Urgent");
             Row first = detail.getRow(1);
             assertThat(texts(first)).containsExactly("00112345678", "***-**-6789", "01", "1,234.56", "10.01",
                     "1,244.57", "NON_CORPORATE", "N", "N", "2026-03-10", "Y");
@@ -152,23 +151,29 @@ class DeclarationWorkbookWriterTest {
 
     @Test
     void write_WhenExcludedOrUnsortedEntry_ThenRefusedAndNothingPublished() {
-        Assessment excluded = new Assessment("ABC12345684", "1", "01", AssessmentStatus.EXCLUDED,
-                Reason.SURETY_PAID, List.of(Reason.SURETY_PAID), Remedy.NONE, null, false, false, BigDecimal.TEN,
-                BigDecimal.ZERO, BigDecimal.ZERO, ImporterType.CORPORATE, false);
+        Assessment excluded = new Assessment("ABC12345684", "1", "01", AssessmentStatus.EXCLUDED, Reason.SURETY_PAID,
+                List.of(Reason.SURETY_PAID), Remedy.NONE, null, false, false, BigDecimal.TEN, BigDecimal.ZERO,
+                BigDecimal.ZERO, ImporterType.CORPORATE, false);
         Path target = dir.resolve("d.xlsx");
 
         assertThatThrownBy(() -> DeclarationWorkbookWriter.write(target, NAME, RUN_DATE, List.of(excluded)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eligible");
-        assertThatThrownBy(() -> DeclarationWorkbookWriter.write(target, NAME, RUN_DATE, List.of(ENTRIES.get(1), ENTRIES.get(0))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("eligible");
+        assertThatThrownBy(
+                () -> DeclarationWorkbookWriter.write(target, NAME, RUN_DATE, List.of(ENTRIES.get(1), ENTRIES.get(0))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("ascending");
         assertThat(dir).isEmptyDirectory();
     }
 
     @Test
     void write_WhenAnyEntries_ThenSameBytesAsPoiCellByCell() throws IOException {
-        // The template writer must produce exactly what POI's streaming workbook writes for the same cells
-        // (manifest.json hashes stay as before): random amounts, blanks, masked and odd importer numbers, the row
-        // window of 200 crossed, a single entry, a different run date (new layout), and the 9,999 maximum.
+        // The template writer must produce exactly what POI's streaming workbook writes
+        // for the same cells
+        // (manifest.json hashes stay as before): random amounts, blanks, masked and odd
+        // importer numbers, the row
+        // window of 200 crossed, a single entry, a different run date (new layout), and
+        // the 9,999 maximum.
         java.util.Random random = new java.util.Random(20261130);
         List<List<Assessment>> cases = new java.util.ArrayList<>();
         cases.add(ENTRIES);
@@ -182,21 +187,22 @@ class DeclarationWorkbookWriterTest {
                 java.io.ByteArrayOutputStream poi = new java.io.ByteArrayOutputStream();
 
                 long rows = DeclarationWorkbookWriter.write(template, NAME, runDate, entries);
-                DeclarationWorkbookWriter.writeWithPoi(poi, NAME, runDate, entries, styles -> { });
+                DeclarationWorkbookWriter.writeWithPoi(poi, NAME, runDate, entries, styles -> {
+                });
 
                 assertThat(rows).isEqualTo(entries.size());
                 assertThat(zipEntries(template.toByteArray())).as("%d entries, run date %s", entries.size(), runDate)
-                        .isEqualTo(zipEntries(poi.toByteArray()));
+                    .isEqualTo(zipEntries(poi.toByteArray()));
                 assertThat(template.toByteArray()).as("%d entries, run date %s", entries.size(), runDate)
-                        .isEqualTo(poi.toByteArray());
+                    .isEqualTo(poi.toByteArray());
             }
         }
     }
 
     private static java.util.Map<String, String> zipEntries(byte[] xlsx) throws IOException {
         java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
-        try (org.apache.commons.compress.archivers.zip.ZipArchiveInputStream zip =
-                new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(new java.io.ByteArrayInputStream(xlsx))) {
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveInputStream zip = new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(
+                new java.io.ByteArrayInputStream(xlsx))) {
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -205,17 +211,18 @@ class DeclarationWorkbookWriterTest {
     }
 
     private static List<Assessment> randomEntries(java.util.Random random, int count) {
-        String[] importers = {"123-45-6789", "12-3456789AB", " 98-7654321 ", "A&B <\"Imports\">\tLtd", "Zoë Ünïcode 𝄞",
-            "ctrl\u0001char", null};
+        String[] importers = { "123-45-6789", "12-3456789AB", " 98-7654321 ", "A&B <\"Imports\">\tLtd",
+                "Zoë Ünïcode 𝄞", "ctrl\u0001char", null };
         List<Assessment> entries = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             BigDecimal duty = BigDecimal.valueOf(random.nextInt(2_000_000_000), 2);
             BigDecimal interest = BigDecimal.valueOf(random.nextInt(100_000), 2);
             LocalDate deadline = random.nextInt(4) == 0 ? null : LocalDate.of(2026, 1, 1).plusDays(random.nextInt(400));
             ImporterType rate = random.nextInt(5) == 0 ? null : ImporterType.values()[random.nextInt(2)];
-            entries.add(new Assessment(String.format("AB1%08d", 10_000_000 + i * 3), importers[random.nextInt(importers.length)],
-                    random.nextInt(6) == 0 ? null : "0" + (1 + random.nextInt(9)), AssessmentStatus.ELIGIBLE, null, List.of(),
-                    Remedy.FILE_CAPE, deadline, random.nextBoolean(), random.nextBoolean(), duty, interest,
+            entries.add(new Assessment(String.format("AB1%08d", 10_000_000 + i * 3),
+                    importers[random.nextInt(importers.length)],
+                    random.nextInt(6) == 0 ? null : "0" + (1 + random.nextInt(9)), AssessmentStatus.ELIGIBLE, null,
+                    List.of(), Remedy.FILE_CAPE, deadline, random.nextBoolean(), random.nextBoolean(), duty, interest,
                     duty.add(interest), rate, random.nextBoolean()));
         }
         return entries;
@@ -235,4 +242,5 @@ class DeclarationWorkbookWriterTest {
             return new XSSFWorkbook(in);
         }
     }
+
 }

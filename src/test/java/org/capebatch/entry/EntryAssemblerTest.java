@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EntryAssemblerTest {
 
     private static final EntryNumber NUMBER = EntryNumber.parse("ABC12345676");
+
     private static final EntryFacts FACTS = new EntryFacts("01", "IMP1", LocalDate.of(2025, 4, 10), null, null,
             SummaryStatus.ACCEPTED, LiquidationStatus.UNLIQUIDATED, null, false, false, false, false,
             ProtestStatus.NONE, AdcvdStatus.NONE, StatementStatus.PAID, null);
@@ -39,7 +40,8 @@ class EntryAssemblerTest {
     void assemble_WhenSameFileTwice_ThenDuplicatesDroppedWithoutHarm() {
         ParsedRow a1 = ok("a.csv", 2, 1, 1, "99030125", "25.00", FACTS);
         ParsedRow a2 = ok("a.csv", 3, 1, 2, "99030125", "10.00", FACTS);
-        ParsedRow b1 = ok("b.csv", 2, 1, 1, "99030125", "25.0", FACTS); // same amount, other scale
+        ParsedRow b1 = ok("b.csv", 2, 1, 1, "99030125", "25.0", FACTS); // same amount,
+                                                                        // other scale
         ParsedRow b2 = ok("b.csv", 3, 1, 2, "99030125", "10.00", FACTS);
 
         AssembledEntry result = assembler.assemble(NUMBER, List.of(a1, a2, b1, b2));
@@ -73,43 +75,40 @@ class EntryAssemblerTest {
 
         assertThat(result.entry().dataError()).isTrue();
         assertThat(result.rejections()).extracting(RowError::column, RowError::value, RowError::message)
-                .containsExactly(tuple("HTS Number - Full", "99030135",
-                        "conflicts with line 2 of a.csv: 99030125 vs 99030135"));
+            .containsExactly(
+                    tuple("HTS Number - Full", "99030135", "conflicts with line 2 of a.csv: 99030125 vs 99030135"));
     }
 
     @Test
     void assemble_WhenSameKeyDifferentEntryLevelValue_ThenDuplicateConflict() {
         ParsedRow first = ok("a.csv", 2, 1, 1, "99030125", "25.00", FACTS);
-        ParsedRow other = ok("b.csv", 2, 1, 1, "99030125", "25.00",
-                paidOn(LocalDate.of(2025, 6, 1)));
+        ParsedRow other = ok("b.csv", 2, 1, 1, "99030125", "25.00", paidOn(LocalDate.of(2025, 6, 1)));
 
         AssembledEntry result = assembler.assemble(NUMBER, List.of(first, other));
 
         assertThat(result.entry().dataError()).isTrue();
         assertThat(result.rejections()).extracting(RowError::column, RowError::value, RowError::message)
-                .containsExactly(tuple("Payment Date", "2025-06-01",
-                        "conflicts with line 2 of a.csv: (blank) vs 2025-06-01"));
+            .containsExactly(
+                    tuple("Payment Date", "2025-06-01", "conflicts with line 2 of a.csv: (blank) vs 2025-06-01"));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "02 | IMP1 | 2025-04-10 | Entry Type Code  | 02         | conflicts with Entry Type Code '01' on line 2 of a.csv",
             "01 | IMP2 | 2025-04-10 | Importer Number  | IMP2       | conflicts with Importer Number 'IMP1' on line 2 of a.csv",
-            "01 | IMP1 | 2025-04-11 | Entry Date       | 2025-04-11 | conflicts with Entry Date '2025-04-10' on line 2 of a.csv",
-    })
+            "01 | IMP1 | 2025-04-11 | Entry Date       | 2025-04-11 | conflicts with Entry Date '2025-04-10' on line 2 of a.csv", })
     void assemble_WhenEntryLevelValueDiffers_ThenDataErrorOnConflictingRow(String type, String importer,
             LocalDate entryDate, String column, String value, String message) {
         ParsedRow first = ok("a.csv", 2, 1, 1, "99030125", "25.00", FACTS);
-        ParsedRow conflicting = ok("a.csv", 3, 2, 1, "99030125", "10.00",
-                facts(type, importer, entryDate));
+        ParsedRow conflicting = ok("a.csv", 3, 2, 1, "99030125", "10.00", facts(type, importer, entryDate));
 
         AssembledEntry result = assembler.assemble(NUMBER, List.of(first, conflicting));
 
         assertThat(result.entry().dataError()).isTrue();
         assertThat(result.entry().facts()).isEqualTo(FACTS);
         assertThat(result.entry().rows()).containsExactly(first.row());
-        assertThat(result.rejections()).containsExactly(
-                new RowError(new RowSource("a.csv", 3), column, value, message));
+        assertThat(result.rejections())
+            .containsExactly(new RowError(new RowSource("a.csv", 3), column, value, message));
     }
 
     @Test
@@ -122,8 +121,8 @@ class EntryAssemblerTest {
 
         AssembledEntry result = assembler.assemble(NUMBER, List.of(first, conflicting));
 
-        assertThat(result.rejections()).containsExactly(new RowError(new RowSource("a.csv", 3), "Drawback Flag",
-                "Y", "conflicts with Drawback Flag 'N' on line 2 of a.csv"));
+        assertThat(result.rejections()).containsExactly(new RowError(new RowSource("a.csv", 3), "Drawback Flag", "Y",
+                "conflicts with Drawback Flag 'N' on line 2 of a.csv"));
     }
 
     @Test
@@ -144,7 +143,8 @@ class EntryAssemblerTest {
 
     @Test
     void assemble_WhenNoRowParsed_ThenDataErrorWithoutFacts() {
-        RowError error = new RowError(new RowSource("a.csv", 2), "Entry Type Code", "X", "entry type must be two digits");
+        RowError error = new RowError(new RowSource("a.csv", 2), "Entry Type Code", "X",
+                "entry type must be two digits");
         ParsedRow bad = new ParsedRow(new RowSource("a.csv", 2), NUMBER, null, List.of(error));
 
         AssembledEntry result = assembler.assemble(NUMBER, List.of(bad));
@@ -203,18 +203,18 @@ class EntryAssemblerTest {
 
         assertThat(result.entry().dataError()).isTrue();
         assertThat(result.entry().rows()).containsExactly(a1.row());
-        assertThat(result.rejections()).extracting(RowError::message).containsExactly("duplicate row",
-                "required value is blank");
+        assertThat(result.rejections()).extracting(RowError::message)
+            .containsExactly("duplicate row", "required value is blank");
     }
 
     @Test
     void assemble_WhenRowOfAnotherEntry_ThenRefused() {
-        TariffRow row = new TariffRow(new RowSource("a.csv", 2), EntryNumber.parse("12345678903"), 1, 1,
-                "99030125", new BigDecimal("1.00"), FACTS);
+        TariffRow row = new TariffRow(new RowSource("a.csv", 2), EntryNumber.parse("12345678903"), 1, 1, "99030125",
+                new BigDecimal("1.00"), FACTS);
         ParsedRow foreign = new ParsedRow(row.source(), row.entryNumber(), row, List.of());
 
         assertThatThrownBy(() -> assembler.assemble(NUMBER, List.of(foreign)))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static ParsedRow ok(String file, long line, Integer lineNumber, Integer ordinal, String hts, String duty,
@@ -227,14 +227,15 @@ class EntryAssemblerTest {
     /** FACTS with another type, importer and entry date. */
     private static EntryFacts facts(String type, String importer, LocalDate entryDate) {
         return new EntryFacts(type, importer, entryDate, null, null, SummaryStatus.ACCEPTED,
-                LiquidationStatus.UNLIQUIDATED, null, false, false, false, false, ProtestStatus.NONE,
-                AdcvdStatus.NONE, StatementStatus.PAID, null);
+                LiquidationStatus.UNLIQUIDATED, null, false, false, false, false, ProtestStatus.NONE, AdcvdStatus.NONE,
+                StatementStatus.PAID, null);
     }
 
     /** FACTS with a payment date. */
     private static EntryFacts paidOn(LocalDate paymentDate) {
         return new EntryFacts("01", "IMP1", LocalDate.of(2025, 4, 10), null, paymentDate, SummaryStatus.ACCEPTED,
-                LiquidationStatus.UNLIQUIDATED, null, false, false, false, false, ProtestStatus.NONE,
-                AdcvdStatus.NONE, StatementStatus.PAID, null);
+                LiquidationStatus.UNLIQUIDATED, null, false, false, false, false, ProtestStatus.NONE, AdcvdStatus.NONE,
+                StatementStatus.PAID, null);
     }
+
 }

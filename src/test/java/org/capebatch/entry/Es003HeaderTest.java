@@ -13,19 +13,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class Es003HeaderTest {
 
-    private static final List<String> REQUIRED = List.of("Entry Summary Number", "Entry Type Code",
-            "Importer Number", "Entry Date", "HTS Number - Full", "Line Tariff Duty Amount");
+    private static final List<String> REQUIRED = List.of("Entry Summary Number", "Entry Type Code", "Importer Number",
+            "Entry Date", "HTS Number - Full", "Line Tariff Duty Amount");
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "HTS Number - Full        | htsnumberfull",
-            "Entry Summary Number     | entrysummarynumber",
-            "ADCVD Status             | adcvdstatus",
-            "Line Tariff Duty Amount  | linetariffdutyamount",
-    })
+    @CsvSource(delimiter = '|',
+            value = { "HTS Number - Full        | htsnumberfull", "Entry Summary Number     | entrysummarynumber",
+                    "ADCVD Status             | adcvdstatus", "Line Tariff Duty Amount  | linetariffdutyamount", })
     void key_WhenCanonicalHeader_ThenLettersAndDigitsLowerCase(String header, String key) {
-        Es003Column column = Arrays.stream(Es003Column.values()).filter(c -> c.header().equals(header))
-                .findFirst().orElseThrow();
+        Es003Column column = Arrays.stream(Es003Column.values())
+            .filter(c -> c.header().equals(header))
+            .findFirst()
+            .orElseThrow();
 
         assertThat(column.key()).isEqualTo(key);
     }
@@ -34,21 +33,16 @@ class Es003HeaderTest {
     @EnumSource(Es003Column.class)
     void required_WhenColumn_ThenAsSpecTable(Es003Column column) {
         assertThat(column.required()).isEqualTo(REQUIRED.contains(column.header()));
-        boolean lineLevel = List.of(Es003Column.HTS_NUMBER_FULL, Es003Column.LINE_TARIFF_DUTY_AMOUNT,
-                Es003Column.ENTRY_SUMMARY_LINE_NUMBER, Es003Column.TARIFF_ORDINAL_NUMBER).contains(column);
+        boolean lineLevel = List
+            .of(Es003Column.HTS_NUMBER_FULL, Es003Column.LINE_TARIFF_DUTY_AMOUNT, Es003Column.ENTRY_SUMMARY_LINE_NUMBER,
+                    Es003Column.TARIFF_ORDINAL_NUMBER)
+            .contains(column);
         assertThat(column.entryLevel()).isEqualTo(!lineLevel);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "HTS Number - Full",
-            "hts number - full",
-            "HTS_NUMBER_FULL",
-            "htsNumberFull",
-            "'  HTS Number (Full) '",
-            "'\uFEFFHTS Number - Full'",
-            "'=\"HTS Number - Full\"'",
-    })
+    @CsvSource(delimiter = '|', value = { "HTS Number - Full", "hts number - full", "HTS_NUMBER_FULL", "htsNumberFull",
+            "'  HTS Number (Full) '", "'\uFEFFHTS Number - Full'", "'=\"HTS Number - Full\"'", })
     void resolve_WhenHeaderSpelledDifferently_ThenMatched(String htsHeader) {
         List<String> cells = new ArrayList<>(REQUIRED);
         cells.set(4, htsHeader);
@@ -119,8 +113,8 @@ class Es003HeaderTest {
         cells.add("Payment Date");
         Es003Header header = Es003Header.resolve("a.csv", cells);
 
-        String[] full = {"n", "t", "i", "d", "h", "a", "p"};
-        String[] shortRow = {"n", "t", "i"};
+        String[] full = { "n", "t", "i", "d", "h", "a", "p" };
+        String[] shortRow = { "n", "t", "i" };
 
         assertThat(header.value(full, Es003Column.PAYMENT_DATE)).isEqualTo("p");
         assertThat(header.value(full, Es003Column.IMPORTER_NUMBER)).isEqualTo("i");
@@ -128,7 +122,10 @@ class Es003HeaderTest {
         assertThat(header.value(full, Es003Column.LIQUIDATION_DATE)).isNull();
     }
 
-    /** Every required column, an unknown one and an unnamed last one (a header written with a trailing comma). */
+    /**
+     * Every required column, an unknown one and an unnamed last one (a header written
+     * with a trailing comma).
+     */
     private static final List<String> WIDE = List.of("Entry Summary Number", "Entry Type Code", "Importer Number",
             "Entry Date", "HTS Number - Full", "Line Tariff Duty Amount", "Note", "");
 
@@ -136,8 +133,7 @@ class Es003HeaderTest {
     @CsvSource(delimiter = '|', value = {
             "5 | Line Tariff Duty Amount | row has 5 of the header's 8 fields (cut off?): missing Line Tariff Duty Amount, Note, (unnamed)",
             "6 | Note                    | row has 6 of the header's 8 fields (cut off?): missing Note, (unnamed)",
-            "1 | Entry Type Code         | row has 1 of the header's 8 fields (cut off?): missing Entry Type Code, Importer Number, Entry Date, HTS Number - Full, Line Tariff Duty Amount, Note, (unnamed)",
-    })
+            "1 | Entry Type Code         | row has 1 of the header's 8 fields (cut off?): missing Entry Type Code, Importer Number, Entry Date, HTS Number - Full, Line Tariff Duty Amount, Note, (unnamed)", })
     void shortRow_WhenFewerCellsThanHeader_ThenErrorNamesMissingColumns(int cells, String column, String message) {
         Es003Header header = Es003Header.resolve("f.csv", WIDE);
 
@@ -147,10 +143,11 @@ class Es003HeaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"7", "8", "9"})
+    @CsvSource({ "7", "8", "9" })
     void shortRow_WhenOnlyUnnamedTrailingCellMissingOrRowFull_ThenNone(int cells) {
         Es003Header header = Es003Header.resolve("f.csv", WIDE);
 
         assertThat(header.shortRow(new RowSource("f.csv", 2), new String[cells])).isNull();
     }
+
 }

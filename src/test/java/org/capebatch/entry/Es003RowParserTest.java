@@ -15,8 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Es003RowParserTest {
 
     private static final RowSource SOURCE = new RowSource("a.csv", 7);
+
     private static final Es003Header ALL_COLUMNS = Es003Header.resolve("a.csv",
             Arrays.stream(Es003Column.values()).map(Es003Column::header).toList());
+
     private static final Es003Header REQUIRED_ONLY = Es003Header.resolve("a.csv",
             Arrays.stream(Es003Column.values()).filter(Es003Column::required).map(Es003Column::header).toList());
 
@@ -67,13 +69,13 @@ class Es003RowParserTest {
     @Test
     void parse_WhenOptionalColumnsAbsent_ThenSpecDefaults() {
         ParsedRow parsed = parser.parse(SOURCE, REQUIRED_ONLY,
-                new String[] {"ABC12345676", "01", "IMP1", "04/10/2025", "9903.01.25", "100.00"});
+                new String[] { "ABC12345676", "01", "IMP1", "04/10/2025", "9903.01.25", "100.00" });
 
         assertThat(parsed.rejected()).isFalse();
         assertThat(parsed.row().lineNumber()).isNull();
         assertThat(parsed.row().tariffOrdinal()).isNull();
-        assertThat(parsed.row().facts()).isEqualTo(new EntryFacts("01", "IMP1", LocalDate.of(2025, 4, 10),
-                null, null, SummaryStatus.ACCEPTED, LiquidationStatus.UNLIQUIDATED, null, false, false, false, false,
+        assertThat(parsed.row().facts()).isEqualTo(new EntryFacts("01", "IMP1", LocalDate.of(2025, 4, 10), null, null,
+                SummaryStatus.ACCEPTED, LiquidationStatus.UNLIQUIDATED, null, false, false, false, false,
                 ProtestStatus.NONE, AdcvdStatus.NONE, StatementStatus.PAID, null));
     }
 
@@ -81,19 +83,16 @@ class Es003RowParserTest {
     void parse_WhenOptionalColumnsBlank_ThenSpecDefaults() {
         ParsedRow parsed = parser.parse(SOURCE, ALL_COLUMNS, cells(validRow()));
 
-        assertThat(parsed.row().facts()).isEqualTo(new EntryFacts("01", "IMP1", LocalDate.of(2025, 4, 10),
-                null, null, SummaryStatus.ACCEPTED, LiquidationStatus.UNLIQUIDATED, null, false, false, false, false,
+        assertThat(parsed.row().facts()).isEqualTo(new EntryFacts("01", "IMP1", LocalDate.of(2025, 4, 10), null, null,
+                SummaryStatus.ACCEPTED, LiquidationStatus.UNLIQUIDATED, null, false, false, false, false,
                 ProtestStatus.NONE, AdcvdStatus.NONE, StatementStatus.PAID, null));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''           | ''         | UNLIQUIDATED | ",
+    @CsvSource(delimiter = '|', value = { "''           | ''         | UNLIQUIDATED | ",
             "''           | 06/01/2025 | LIQUIDATED   | 2025-06-01",
-            "Reliquidated | 06/01/2025 | RELIQUIDATED | 2025-06-01",
-            "EXTENDED     | ''         | EXTENDED     | ",
-            "unliquidated | 06/01/2025 | UNLIQUIDATED | 2025-06-01",
-    })
+            "Reliquidated | 06/01/2025 | RELIQUIDATED | 2025-06-01", "EXTENDED     | ''         | EXTENDED     | ",
+            "unliquidated | 06/01/2025 | UNLIQUIDATED | 2025-06-01", })
     void parse_WhenLiquidationStatusBlankOrGiven_ThenDerivedFromDate(String status, String date,
             LiquidationStatus expected, LocalDate expectedDate) {
         Map<Es003Column, String> values = validRow();
@@ -107,7 +106,7 @@ class Es003RowParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"'', 0", "FREE, 0", "$0.00, 0", "(5.00), -5.00"})
+    @CsvSource({ "'', 0", "FREE, 0", "$0.00, 0", "(5.00), -5.00" })
     void parse_WhenDutyBlankOrFree_ThenZeroNotError(String duty, String expected) {
         Map<Es003Column, String> values = validRow();
         values.put(Es003Column.LINE_TARIFF_DUTY_AMOUNT, duty);
@@ -135,14 +134,10 @@ class Es003RowParserTest {
         assertThat(parsed.row()).isNull();
         assertThat(parsed.entryNumber()).isEqualTo(EntryNumber.parse("ABC12345676"));
         assertThat(parsed.errors()).extracting(RowError::source, RowError::column, RowError::value)
-                .containsExactly(
-                        tuple(SOURCE, "Entry Type Code", "1A"),
-                        tuple(SOURCE, "Entry Date", "02/30/2025"),
-                        tuple(SOURCE, "Line Tariff Duty Amount", "12,34"),
-                        tuple(SOURCE, "Tariff Ordinal Number", "x"),
-                        tuple(SOURCE, "Liquidation Status", "maybe"),
-                        tuple(SOURCE, "Drawback Flag", "perhaps"),
-                        tuple(SOURCE, "Importer Type", "government"));
+            .containsExactly(tuple(SOURCE, "Entry Type Code", "1A"), tuple(SOURCE, "Entry Date", "02/30/2025"),
+                    tuple(SOURCE, "Line Tariff Duty Amount", "12,34"), tuple(SOURCE, "Tariff Ordinal Number", "x"),
+                    tuple(SOURCE, "Liquidation Status", "maybe"), tuple(SOURCE, "Drawback Flag", "perhaps"),
+                    tuple(SOURCE, "Importer Type", "government"));
         assertThat(parsed.errors()).extracting(RowError::message).allSatisfy(m -> assertThat(m).isNotBlank());
         assertThat(parsed.errors().get(1).message()).isEqualTo("no such date: day 30 does not exist in 2025-02");
     }
@@ -157,11 +152,10 @@ class Es003RowParserTest {
 
         ParsedRow parsed = parser.parse(SOURCE, ALL_COLUMNS, cells(values));
 
-        assertThat(parsed.errors()).extracting(RowError::column, RowError::message).containsExactly(
-                tuple("Entry Type Code", "required value is blank"),
-                tuple("Importer Number", "required value is blank"),
-                tuple("Entry Date", "required value is blank"),
-                tuple("HTS Number - Full", "required value is blank"));
+        assertThat(parsed.errors()).extracting(RowError::column, RowError::message)
+            .containsExactly(tuple("Entry Type Code", "required value is blank"),
+                    tuple("Importer Number", "required value is blank"), tuple("Entry Date", "required value is blank"),
+                    tuple("HTS Number - Full", "required value is blank"));
     }
 
     @Test
@@ -175,9 +169,8 @@ class Es003RowParserTest {
         assertThat(parsed.entryNumber()).isNull();
         assertThat(parsed.row()).isNull();
         assertThat(parsed.errors()).extracting(RowError::column, RowError::value, RowError::message)
-                .containsExactly(
-                        tuple("Entry Summary Number", "ABC-1234567-5", "check digit is 5, expected 6"),
-                        tuple("Surety Paid", "maybe", "expected Y/N, YES/NO, TRUE/FALSE or 1/0"));
+            .containsExactly(tuple("Entry Summary Number", "ABC-1234567-5", "check digit is 5, expected 6"),
+                    tuple("Surety Paid", "maybe", "expected Y/N, YES/NO, TRUE/FALSE or 1/0"));
     }
 
     @Test
@@ -189,17 +182,16 @@ class Es003RowParserTest {
 
         assertThat(parsed.entryNumber()).isNull();
         assertThat(parsed.errors()).extracting(RowError::column, RowError::value, RowError::message)
-                .containsExactly(tuple("Entry Summary Number", "", "required value is blank"));
+            .containsExactly(tuple("Entry Summary Number", "", "required value is blank"));
     }
 
     @Test
     void parse_WhenRowShorterThanHeader_ThenMissingRequiredAreBlankErrors() {
-        ParsedRow parsed = parser.parse(SOURCE, REQUIRED_ONLY, new String[] {"ABC12345676", "01", "IMP1"});
+        ParsedRow parsed = parser.parse(SOURCE, REQUIRED_ONLY, new String[] { "ABC12345676", "01", "IMP1" });
 
         assertThat(parsed.errors()).extracting(RowError::column, RowError::value, RowError::message)
-                .containsExactly(
-                        tuple("Entry Date", "", "required value is blank"),
-                        tuple("HTS Number - Full", "", "required value is blank"));
+            .containsExactly(tuple("Entry Date", "", "required value is blank"),
+                    tuple("HTS Number - Full", "", "required value is blank"));
     }
 
     private static Map<Es003Column, String> validRow() {
@@ -217,15 +209,14 @@ class Es003RowParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "only row-level values differ            | HTS_NUMBER_FULL          | 9903.01.24",
-        "a row-level value is bad                | LINE_TARIFF_DUTY_AMOUNT  | 12..5",
-        "an entry-level value differs            | IMPORTER_NUMBER          | 99-9999999AA",
-        "an entry-level value is written else    | ENTRY_DATE               | 2025-06-16",
-        "an entry-level value is bad             | PAYMENT_DATE             | 13/45/2025",
-    })
-    void parseNext_WhenRowFollowsParsedRowOfSameEntry_ThenSameResultAsFullParse(String description,
-            Es003Column column, String value) {
+    @CsvSource(delimiter = '|',
+            value = { "only row-level values differ            | HTS_NUMBER_FULL          | 9903.01.24",
+                    "a row-level value is bad                | LINE_TARIFF_DUTY_AMOUNT  | 12..5",
+                    "an entry-level value differs            | IMPORTER_NUMBER          | 99-9999999AA",
+                    "an entry-level value is written else    | ENTRY_DATE               | 2025-06-16",
+                    "an entry-level value is bad             | PAYMENT_DATE             | 13/45/2025", })
+    void parseNext_WhenRowFollowsParsedRowOfSameEntry_ThenSameResultAsFullParse(String description, Es003Column column,
+            String value) {
         // given
         Map<Es003Column, String> first = validRow();
         first.put(Es003Column.ENTRY_DATE, "06/16/2025");
@@ -257,4 +248,5 @@ class Es003RowParserTest {
         List<String> cells = Arrays.stream(Es003Column.values()).map(values::get).toList();
         return cells.toArray(String[]::new);
     }
+
 }

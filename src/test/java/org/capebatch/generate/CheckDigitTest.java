@@ -25,6 +25,7 @@ class CheckDigitTest {
     @Test
     void entryNumber_WhenSequenceOutOfRange_ThenRejected() {
         assertThatThrownBy(() -> CheckDigit.entryNumber("ABC", 10_000_000))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

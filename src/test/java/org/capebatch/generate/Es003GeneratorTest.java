@@ -20,14 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 class Es003GeneratorTest {
 
     private static final int ENTRIES = 3_000;
-    /** Entry-level columns (SPEC §2): every column but line number, tariff ordinal, HTS number and duty amount. */
-    private static final List<Integer> ENTRY_LEVEL = List.of(
-            Es003Columns.ENTRY_TYPE, Es003Columns.IMPORTER_NUMBER, Es003Columns.IMPORTER_TYPE,
-            Es003Columns.ENTRY_DATE, Es003Columns.ENTRY_SUMMARY_DATE, Es003Columns.PAYMENT_DATE,
-            Es003Columns.SUMMARY_STATUS, Es003Columns.LIQUIDATION_STATUS, Es003Columns.LIQUIDATION_DATE,
-            Es003Columns.RECONCILIATION_FLAG, Es003Columns.RECONCILIATION_SUMMARY_FILED, Es003Columns.DRAWBACK_FLAG,
-            Es003Columns.SURETY_PAID, Es003Columns.PROTEST_STATUS, Es003Columns.ADCVD_STATUS,
-            Es003Columns.STATEMENT_STATUS);
+
+    /**
+     * Entry-level columns (SPEC §2): every column but line number, tariff ordinal, HTS
+     * number and duty amount.
+     */
+    private static final List<Integer> ENTRY_LEVEL = List.of(Es003Columns.ENTRY_TYPE, Es003Columns.IMPORTER_NUMBER,
+            Es003Columns.IMPORTER_TYPE, Es003Columns.ENTRY_DATE, Es003Columns.ENTRY_SUMMARY_DATE,
+            Es003Columns.PAYMENT_DATE, Es003Columns.SUMMARY_STATUS, Es003Columns.LIQUIDATION_STATUS,
+            Es003Columns.LIQUIDATION_DATE, Es003Columns.RECONCILIATION_FLAG, Es003Columns.RECONCILIATION_SUMMARY_FILED,
+            Es003Columns.DRAWBACK_FLAG, Es003Columns.SURETY_PAID, Es003Columns.PROTEST_STATUS,
+            Es003Columns.ADCVD_STATUS, Es003Columns.STATEMENT_STATUS);
 
     @TempDir
     Path tmp;
@@ -69,11 +72,13 @@ class Es003GeneratorTest {
                 assertThat(entry).matches("[A-Z0-9]{3}[0-9]{8}");
                 assertThat(EntryNumber.checkDigit(entry.substring(0, 10))).isEqualTo(entry.charAt(10));
                 if (!entry.equals(previousEntry)) {
-                    // a new entry: numbers ascend, so an entry seen before would mean its rows are split
+                    // a new entry: numbers ascend, so an entry seen before would mean its
+                    // rows are split
                     assertThat(entry).isGreaterThan(previousEntry);
                     firstRowOfEntry.put(entry, row.cells());
                     previousEntry = entry;
-                } else {
+                }
+                else {
                     String[] first = firstRowOfEntry.get(entry);
                     for (int column : ENTRY_LEVEL) {
                         assertThat(row.cell(column)).as("column %d of %s", column, entry).isEqualTo(first[column]);
@@ -91,13 +96,14 @@ class Es003GeneratorTest {
         assertThat(rows).isBetween(ENTRIES * 35L / 10, ENTRIES * 46L / 10);
         assertThat(ieepaRows).isGreaterThan(ENTRIES);
         assertThat(importers).hasSizeBetween(200, 600)
-                .anyMatch(number -> number.matches("\\d{3}-\\d{2}-\\d{4}"))
-                .anyMatch(number -> number.matches("\\d{2}-\\d{9}"));
+            .anyMatch(number -> number.matches("\\d{3}-\\d{2}-\\d{4}"))
+            .anyMatch(number -> number.matches("\\d{2}-\\d{9}"));
     }
 
     @Test
     void write_WhenImporterCountGiven_ThenThatManyImportersWithALongTail() throws IOException {
-        // given: the long-tail shape of a large broker (about 2,000 importers per million entries)
+        // given: the long-tail shape of a large broker (about 2,000 importers per million
+        // entries)
         Path file = tmp.resolve("many-importers.csv");
 
         // when
@@ -108,7 +114,7 @@ class Es003GeneratorTest {
         try (CsvRawRowReader reader = new CsvRawRowReader(file)) {
             for (RawRow row = reader.next(); row != null; row = reader.next()) {
                 entriesByImporter.computeIfAbsent(row.cell(Es003Columns.IMPORTER_NUMBER), k -> new HashSet<>())
-                        .add(row.cell(Es003Columns.ENTRY_NUMBER));
+                    .add(row.cell(Es003Columns.ENTRY_NUMBER));
             }
         }
         // a pool of 1,000 where the smallest draws about 10 entries: nearly all appear
@@ -137,4 +143,5 @@ class Es003GeneratorTest {
 
         assertThat(Files.readString(file)).isEqualTo(String.join(",", Es003Columns.HEADERS) + "\r\n");
     }
+
 }

@@ -41,14 +41,18 @@ class SampleDataBuilderTest {
                 rows.add(row);
             }
         }
-        expected = Files.readAllLines(built.resolve(SampleDataBuilder.EXPECTED_FILE)).stream()
-                .skip(1).map(line -> line.split(",", -1)).toList();
+        expected = Files.readAllLines(built.resolve(SampleDataBuilder.EXPECTED_FILE))
+            .stream()
+            .skip(1)
+            .map(line -> line.split(",", -1))
+            .toList();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"es003-sample.csv", SampleDataBuilder.EXPECTED_FILE, "README.md"})
+    @ValueSource(strings = { "es003-sample.csv", SampleDataBuilder.EXPECTED_FILE, "README.md" })
     void build_WhenRerun_ThenCommittedSampleIsUpToDate(String file) {
-        // a failure here means the builder changed: rerun SampleDataBuilder and commit sample/
+        // a failure here means the builder changed: rerun SampleDataBuilder and commit
+        // sample/
         assertThat(built.resolve(file)).hasSameBinaryContentAs(COMMITTED.resolve(file));
     }
 
@@ -63,13 +67,14 @@ class SampleDataBuilderTest {
             remedies.add(line[4]);
         }
 
-        // NOT_DECLARANT needs a configured declarant, ALREADY_DECLARED and CBP_FAILED a ledger from earlier runs
-        assertThat(reasons).isEqualTo(EnumSet.complementOf(EnumSet.of(Reason.NOT_DECLARANT,
-                Reason.ALREADY_DECLARED, Reason.CBP_FAILED)));
+        // NOT_DECLARANT needs a configured declarant, ALREADY_DECLARED and CBP_FAILED a
+        // ledger from earlier runs
+        assertThat(reasons).isEqualTo(
+                EnumSet.complementOf(EnumSet.of(Reason.NOT_DECLARANT, Reason.ALREADY_DECLARED, Reason.CBP_FAILED)));
         assertThat(remedies).contains("PROTEST", "COURT", "FILE_CAPE", "RETRY", "REVIEW", "AWAIT_PHASE", "FIX_DATA");
         assertThat(expected).anyMatch(line -> line[1].equals("ELIGIBLE") && line[6].equals("Y"))
-                .anyMatch(line -> line[1].equals("ELIGIBLE") && line[7].equals("Y"))
-                .anyMatch(line -> line[3].contains("|"));
+            .anyMatch(line -> line[1].equals("ELIGIBLE") && line[7].equals("Y"))
+            .anyMatch(line -> line[3].contains("|"));
     }
 
     @Test
@@ -80,7 +85,8 @@ class SampleDataBuilderTest {
             String number = row.cell(Es003Columns.ENTRY_NUMBER).replaceAll("[=\"-]", "");
             if (EntryNumber.checkDigit(number.substring(0, 10)) == number.charAt(10)) {
                 entryNumbers.add(number);
-            } else {
+            }
+            else {
                 invalid.add(number);
             }
         }
@@ -92,4 +98,5 @@ class SampleDataBuilderTest {
         assertThat(rows.subList(0, rows.size() - 1)).filteredOn(row -> Arrays.equals(row.cells(), last)).hasSize(1);
         assertThat(rows).anyMatch(row -> row.cell(Es003Columns.IMPORTER_NUMBER).matches("\\d{3}-\\d{2}-\\d{4}"));
     }
+
 }

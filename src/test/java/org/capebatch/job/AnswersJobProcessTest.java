@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The answers import of SPEC §6.1 in real child JVMs: killed with SIGKILL while it applies a large Claim Details
- * file, the same command completes it, with the same ledger and outputs as an import never interrupted; the same
- * files again are refused with exit 3 and change nothing.
+ * The answers import of SPEC §6.1 in real child JVMs: killed with SIGKILL while it
+ * applies a large Claim Details file, the same command completes it, with the same ledger
+ * and outputs as an import never interrupted; the same files again are refused with exit
+ * 3 and change nothing.
  */
 class AnswersJobProcessTest {
 
@@ -42,8 +43,10 @@ class AnswersJobProcessTest {
 
     @Test
     void results_WhenKilledWhileApplyingAndRunAgain_ThenSameLedgerAndOutputAsUninterrupted() throws Exception {
-        // given: two job stores with the same declarations, and Claim Details for every declared entry plus
-        // 100,000 rows of entries the ledger does not hold, so that applying them takes a few seconds
+        // given: two job stores with the same declarations, and Claim Details for every
+        // declared entry plus
+        // 100,000 rows of entries the ledger does not hold, so that applying them takes a
+        // few seconds
         Path input = tempDir.resolve("es003.csv");
         Es003Generator.write(input, 5_000, 7);
         Path interrupted = tempDir.resolve("interrupted");
@@ -61,31 +64,39 @@ class AnswersJobProcessTest {
         killed.destroyForcibly();
         assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        // then: the same command completes it, with the outputs of an import that was never killed
+        // then: the same command completes it, with the outputs of an import that was
+        // never killed
         Result restarted = runToEnd(interrupted, "restarted", "results=" + results);
         assertThat(restarted.exitCode()).as(restarted.output()).isZero();
         Result reference = runToEnd(straight, "restarted", "results=" + results);
         assertThat(reference.exitCode()).as(reference.output()).isZero();
         Map<String, String> out = hashes(interrupted.resolve("out-restarted"));
         assertThat(out).containsKeys("answers.csv", "entry-status.csv", "status.xlsx", "manifest.json")
-                .isEqualTo(hashes(straight.resolve("out-restarted")));
+            .isEqualTo(hashes(straight.resolve("out-restarted")));
         assertThat((long) RunOutput.csv(interrupted.resolve("out-restarted").resolve("answers.csv")).size())
-                .isEqualTo(100_000 + declaredCount(straight));
+            .isEqualTo(100_000 + declaredCount(straight));
 
         // and: the same files again are refused, and change nothing
         Result again = runToEnd(interrupted, "again", "results=" + results);
         assertThat(again.exitCode()).as(again.output()).isEqualTo(3);
-        assertThat(again.stderr().lines().toList()).singleElement().satisfies(line ->
-                assertThat(line).startsWith("cape-batch: import results=").contains("already COMPLETED"));
+        assertThat(again.stderr().lines().toList()).singleElement()
+            .satisfies(
+                    line -> assertThat(line).startsWith("cape-batch: import results=").contains("already COMPLETED"));
         assertThat(interrupted.resolve("out-again")).doesNotExist();
     }
 
     private static long declaredCount(Path store) throws IOException {
-        return new RunOutput(store.resolve("out-declare")).declarationCsvs().values().stream()
-                .mapToLong(lines -> lines.size() - 1).sum();
+        return new RunOutput(store.resolve("out-declare")).declarationCsvs()
+            .values()
+            .stream()
+            .mapToLong(lines -> lines.size() - 1)
+            .sum();
     }
 
-    /** Every declared entry: a third accepted, a third held, a third released; then 100,000 unknown entries. */
+    /**
+     * Every declared entry: a third accepted, a third held, a third released; then
+     * 100,000 unknown entries.
+     */
     private static void writeClaims(Path file, RunOutput declared) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             out.write("ENTRY_NUMBER,CLAIM_NUMBER,STATUS,ERROR_DESCRIPTION\r\n");
@@ -126,10 +137,9 @@ class AnswersJobProcessTest {
         command.addAll(List.of("--cape.output-dir=" + store.resolve("out-" + name),
                 "--cape.work-dir=" + store.resolve(".cape"), "--cape.declaration.group-by=FILER_CODE",
                 "--cape.job.grid-size=2"));
-        Process child = new ProcessBuilder(command)
-                .redirectOutput(store.resolve(name + ".out").toFile())
-                .redirectError(store.resolve(name + ".err").toFile())
-                .start();
+        Process child = new ProcessBuilder(command).redirectOutput(store.resolve(name + ".out").toFile())
+            .redirectError(store.resolve(name + ".err").toFile())
+            .start();
         children.add(child);
         return child;
     }
@@ -160,4 +170,5 @@ class AnswersJobProcessTest {
             return stdout + "\n--- stderr ---\n" + stderr;
         }
     }
+
 }

@@ -26,8 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The loop of SPEC §6 on the sample: declare, import CBP's results (Claim Details and an ES-022 workbook), declare
- * again, release, declare again; and an import that stops before anything is applied.
+ * The loop of SPEC §6 on the sample: declare, import CBP's results (Claim Details and an
+ * ES-022 workbook), declare again, release, declare again; and an import that stops
+ * before anything is applied.
  */
 class AnswersJobTest extends JobTestSupport {
 
@@ -40,27 +41,28 @@ class AnswersJobTest extends JobTestSupport {
     @BeforeEach
     void declareSample() throws Exception {
         assertThat(run(sample("es003-sample.csv"), "2026-11-30").getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        declared = jdbc.queryForList("SELECT entry_number FROM cape_entry_state ORDER BY entry_number",
-                String.class);
+        declared = jdbc.queryForList("SELECT entry_number FROM cape_entry_state ORDER BY entry_number", String.class);
         assertThat(declared).hasSizeGreaterThan(10);
     }
 
     @Test
     void loop_WhenResultsThenDeclareThenReleaseThenDeclare_ThenLedgerFollowsEveryEntry() throws Exception {
-        // given: Claim Details accepting A, failing B (HOLD) and C (RESUBMIT), with malformed rows; an ES-022
-        // workbook paying A (principal off by more than the tolerance) and an entry the ledger never declared
+        // given: Claim Details accepting A, failing B (HOLD) and C (RESUBMIT), with
+        // malformed rows; an ES-022
+        // workbook paying A (principal off by more than the tolerance) and an entry the
+        // ledger never declared
         String a = declared.get(0);
         String b = declared.get(1);
         String c = declared.get(2);
         Path results = Files.createDirectories(tempDir.resolve("results"));
-        Files.writeString(results.resolve("claims-1.csv"), "ENTRY_NUMBER,CLAIM_NUMBER,STATUS,ERROR_DESCRIPTION\r\n"
-                + "=\"" + a + "\",=\"100000241223\",Entry Summary Updated,\r\n"
-                + "=\"" + b + "\",=\"100000241223\",Failed,INVALID HTS\r\n"
-                + "=\"" + c + "\",=\"100000241223\",Failed,UNABLE TO CALCULATE DUTY\r\n"
-                + "=\"" + c + "\",=\"100000241223\",Failed,UNABLE TO CALCULATE DUTY\r\n"
-                + "ABC12345670,100000241223,Failed,INVALID HTS\r\n"
-                + declared.get(3) + ",12AB,Entry Summary Updated,\r\n"
-                + declared.get(4) + ",100000241223,Pending,\r\n");
+        Files.writeString(results.resolve("claims-1.csv"),
+                "ENTRY_NUMBER,CLAIM_NUMBER,STATUS,ERROR_DESCRIPTION\r\n" + "=\"" + a
+                        + "\",=\"100000241223\",Entry Summary Updated,\r\n" + "=\"" + b
+                        + "\",=\"100000241223\",Failed,INVALID HTS\r\n" + "=\"" + c
+                        + "\",=\"100000241223\",Failed,UNABLE TO CALCULATE DUTY\r\n" + "=\"" + c
+                        + "\",=\"100000241223\",Failed,UNABLE TO CALCULATE DUTY\r\n"
+                        + "ABC12345670,100000241223,Failed,INVALID HTS\r\n" + declared.get(3)
+                        + ",12AB,Entry Summary Updated,\r\n" + declared.get(4) + ",100000241223,Pending,\r\n");
         BigDecimal estimate = jdbc.queryForObject("SELECT ieepa_duty FROM cape_assessment WHERE entry_number = ?",
                 BigDecimal.class, a);
         writeEs022(results.resolve("es022.xlsx"), a, estimate.add(new BigDecimal("5.00")), "ABC12345676");
@@ -80,14 +82,19 @@ class AnswersJobTest extends JobTestSupport {
         assertThat(answers.get(6).get("message")).contains("STATUS 'Pending'");
         assertThat(answers.get(7)).containsEntry("kind", "ES022").containsEntry("source_file", "es022.xlsx");
         assertThat(RunOutput.crlfLines(out.resolve("entry-status.csv")).get(0))
-                .isEqualTo(AnswersReportTasklet.ENTRY_STATUS_HEADER);
-        Map<String, Map<String, String>> status = RunOutput.csv(out.resolve("entry-status.csv")).stream()
-                .collect(Collectors.toMap(r -> r.get("entry_number"), r -> r));
+            .isEqualTo(AnswersReportTasklet.ENTRY_STATUS_HEADER);
+        Map<String, Map<String, String>> status = RunOutput.csv(out.resolve("entry-status.csv"))
+            .stream()
+            .collect(Collectors.toMap(r -> r.get("entry_number"), r -> r));
         assertThat(status).hasSize(declared.size());
-        assertThat(status.get(a)).containsEntry("state", "ACCEPTED").containsEntry("action", "CHECK_REFUND")
-                .containsEntry("principal_variance", "5.00").containsEntry("claim_number", "100000241223");
-        assertThat(status.get(b)).containsEntry("state", "FAILED").containsEntry("action", "FIX")
-                .containsEntry("remedy", "FILE_PSC").containsEntry("cbp_error", "INVALID HTS");
+        assertThat(status.get(a)).containsEntry("state", "ACCEPTED")
+            .containsEntry("action", "CHECK_REFUND")
+            .containsEntry("principal_variance", "5.00")
+            .containsEntry("claim_number", "100000241223");
+        assertThat(status.get(b)).containsEntry("state", "FAILED")
+            .containsEntry("action", "FIX")
+            .containsEntry("remedy", "FILE_PSC")
+            .containsEntry("cbp_error", "INVALID HTS");
         assertThat(status.get(c)).containsEntry("state", "RELEASED").containsEntry("action", "REDECLARE");
         assertThat(status.get(declared.get(5))).containsEntry("state", "DECLARED").containsEntry("action", "WAIT");
         JsonNode manifest = JsonMapper.builder().build().readTree(out.resolve("manifest.json").toFile());
@@ -114,9 +121,10 @@ class AnswersJobTest extends JobTestSupport {
         properties.setOutputDir(outputDir);
         assertThat(importAnswers("release", release).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(RunOutput.csv(outputDir.resolve("answers.csv")).stream().map(r -> r.get("outcome")).toList())
-                .containsExactly("APPLIED", "REFUSED");
+            .containsExactly("APPLIED", "REFUSED");
 
-        // then: the run after declares B again, on a new declaration; its old one stays in the history
+        // then: the run after declares B again, on a new declaration; its old one stays
+        // in the history
         outputDir = tempDir.resolve("out-1202");
         properties.setOutputDir(outputDir);
         assertThat(run(sample("es003-sample.csv"), "2026-12-02").getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -156,20 +164,22 @@ class AnswersJobTest extends JobTestSupport {
     }
 
     private JobExecution importAnswers(String kind, Path input) throws Exception {
-        return jobOperator.start(answersJob,
-                AnswersParameters.parse(List.of(kind + "=" + input)).toJobParameters());
+        return jobOperator.start(answersJob, AnswersParameters.parse(List.of(kind + "=" + input)).toJobParameters());
     }
 
-    /** An ES-022 as ACE exports it: a Parameters sheet, then Main Report with a title row above the header. */
+    /**
+     * An ES-022 as ACE exports it: a Parameters sheet, then Main Report with a title row
+     * above the header.
+     */
     static void writeEs022(Path file, String paidEntry, BigDecimal principal, String unknownEntry) throws Exception {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             workbook.createSheet("Parameters").createRow(0).createCell(0).setCellValue("Report: ES-022");
             Sheet main = workbook.createSheet("Main Report");
             main.createRow(0).createCell(0).setCellValue("CAPE Entry Summary Report");
-            String[] header = {"Claim Number", "Claim Status", "Filer Code", "Importer Number", "CF4811 Number",
-                "CF4811 Name", "Entry Summary Number", "Entry Date", "Liquidation Date", "Control Team Number",
-                "Center ID Code", "Center ID Name", "Refund Amount", "Interest Amount", "Refund Number",
-                "Refund Date", "Refund Status"};
+            String[] header = { "Claim Number", "Claim Status", "Filer Code", "Importer Number", "CF4811 Number",
+                    "CF4811 Name", "Entry Summary Number", "Entry Date", "Liquidation Date", "Control Team Number",
+                    "Center ID Code", "Center ID Name", "Refund Amount", "Interest Amount", "Refund Number",
+                    "Refund Date", "Refund Status" };
             Row h = main.createRow(1);
             for (int i = 0; i < header.length; i++) {
                 h.createCell(i).setCellValue(header[i]);
@@ -191,4 +201,5 @@ class AnswersJobTest extends JobTestSupport {
         row.createCell(15).setCellValue("05/12/2026");
         row.createCell(16).setCellValue("Treasury Issued");
     }
+
 }

@@ -41,17 +41,16 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 
 /**
- * An unexpected exception while assessing one entry is a skip, not a swallowed error: the entry is recorded as a
- * DATA_ERROR with its rows in rejected-rows.csv and counted as a skip; past {@code cape.job.skip-limit} the run
- * fails with exit code 1 and the exception named. The exception comes from a check that exists only in this test
- * ({@link ThrowingRule}), added to SPEC §3's checks through a test bean; the production rules are untouched.
- * Its own context (and embedded store), because of that bean.
+ * An unexpected exception while assessing one entry is a skip, not a swallowed error: the
+ * entry is recorded as a DATA_ERROR with its rows in rejected-rows.csv and counted as a
+ * skip; past {@code cape.job.skip-limit} the run fails with exit code 1 and the exception
+ * named. The exception comes from a check that exists only in this test
+ * ({@link ThrowingRule}), added to SPEC §3's checks through a test bean; the production
+ * rules are untouched. Its own context (and embedded store), because of that bean.
  */
-@SpringBootTest(classes = CapeBatchApplication.class, properties = {
-        "cape.job.run-on-startup=false",
-        "cape.work-dir=target/skip-test-store",
-        "cape.job.grid-size=2",
-        "cape.job.progress-interval=1h"})
+@SpringBootTest(classes = CapeBatchApplication.class,
+        properties = { "cape.job.run-on-startup=false", "cape.work-dir=target/skip-test-store", "cape.job.grid-size=2",
+                "cape.job.progress-interval=1h" })
 @Import(AssessSkipTest.ThrowingRuleConfiguration.class)
 class AssessSkipTest extends JobTestSupport {
 
@@ -79,7 +78,8 @@ class AssessSkipTest extends JobTestSupport {
 
     @Test
     void assess_WhenRuleThrowsForTwoEntries_ThenBothSkippedAndRecordedAsDataErrorWithTheirRows() throws Exception {
-        // given: a valid (not DATA_ERROR) eligible entry of two rows and an excluded one of one row
+        // given: a valid (not DATA_ERROR) eligible entry of two rows and an excluded one
+        // of one row
         Path input = fixture("step-counts.csv");
         throwingRule.throwFor(Set.of("XMP00010304", "XMP00010312")::contains);
 
@@ -97,25 +97,27 @@ class AssessSkipTest extends JobTestSupport {
         Map<String, Map<String, String>> assessments = out.assessments();
         assertThat(assessments).hasSize(6);
         for (String skipped : List.of("XMP00010304", "XMP00010312")) {
-            assertThat(assessments.get(skipped)).as(skipped).containsEntry("status", "EXCLUDED")
-                    .containsEntry("reason", "DATA_ERROR").containsEntry("remedy", "FIX_DATA")
-                    .containsEntry("declaration", "");
+            assertThat(assessments.get(skipped)).as(skipped)
+                .containsEntry("status", "EXCLUDED")
+                .containsEntry("reason", "DATA_ERROR")
+                .containsEntry("remedy", "FIX_DATA")
+                .containsEntry("declaration", "");
         }
         assertThat(assessments.get("XMP00010221")).containsEntry("status", "ELIGIBLE");
         String message = "entry could not be assessed: java.lang.IllegalStateException: test rule failed for ";
         assertThat(out.rejected()).filteredOn(r -> r.get("message").startsWith(message))
-                .extracting(r -> r.get("line"), r -> r.get("message"))
-                .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("4", message + "XMP00010304"),
-                        org.assertj.core.groups.Tuple.tuple("5", message + "XMP00010304"),
-                        org.assertj.core.groups.Tuple.tuple("6", message + "XMP00010312"));
+            .extracting(r -> r.get("line"), r -> r.get("message"))
+            .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("4", message + "XMP00010304"),
+                    org.assertj.core.groups.Tuple.tuple("5", message + "XMP00010304"),
+                    org.assertj.core.groups.Tuple.tuple("6", message + "XMP00010312"));
         assertThat(out.declarationCsvs()).hasSize(1);
         assertThat(out.manifest().get("counts").get("eligible").asLong()).isEqualTo(1);
     }
 
     @Test
     void run_WhenRuleThrowsForEveryEntry_ThenFailedWithExitCode1AndExceptionNamed() throws Exception {
-        // given: 400 generated entries, so each of the 2 partitions has more than the 100 the limit allows
+        // given: 400 generated entries, so each of the 2 partitions has more than the 100
+        // the limit allows
         Path input = tempDir.resolve("es003.csv");
         Es003Generator.write(input, 400, 7L);
         throwingRule.throwFor(entry -> true);
@@ -129,11 +131,12 @@ class AssessSkipTest extends JobTestSupport {
 
         // then
         assertThat(runner.getExitCode()).isEqualTo(1);
-        assertThat(stderr.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().satisfies(line ->
-                assertThat(line).startsWith("cape-batch: run input=" + input + " runDate=" + RUN_DATE
+        assertThat(stderr.toString(StandardCharsets.UTF_8).lines().toList()).singleElement()
+            .satisfies(line -> assertThat(line)
+                .startsWith("cape-batch: run input=" + input + " runDate=" + RUN_DATE
                         + " FAILED in assessStep: more than 100 entries could not be assessed"
                         + " (cape.job.skip-limit=100); the first: entry ")
-                        .contains("java.lang.IllegalStateException: test rule failed for "));
+                .contains("java.lang.IllegalStateException: test rule failed for "));
         JobExecution execution = jobRepository.getLastJobExecution(job.getName(),
                 CapeJobRunner.parameters(List.of("input=" + input, "runDate=" + RUN_DATE)));
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -168,6 +171,7 @@ class AssessSkipTest extends JobTestSupport {
         public Remedy remedy(Entry entry, RuleContext context) {
             return Remedy.NONE;
         }
+
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -186,5 +190,7 @@ class AssessSkipTest extends JobTestSupport {
             rules.add(rule);
             return AssessStepConfiguration.entryAssessor(properties, rateTable, rules);
         }
+
     }
+
 }

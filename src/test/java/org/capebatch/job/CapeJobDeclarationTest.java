@@ -74,34 +74,35 @@ class CapeJobDeclarationTest extends JobTestSupport {
             }
         });
         assertThat(second.get("XMP00010221")).containsEntry("reason", "ALREADY_DECLARED")
-                .containsEntry("remedy", "NONE");
+            .containsEntry("remedy", "NONE");
         out.declarationCsvs().values().forEach(lines -> assertThat(lines).doesNotContainAnyElementsOf(declaredFirst));
         long runId = execution.getJobInstance().getInstanceId();
         assertThat(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runId))
-                .isEqualTo(second.values().stream().filter(a -> a.get("status").equals("ELIGIBLE")).count());
+            .isEqualTo(second.values().stream().filter(a -> a.get("status").equals("ELIGIBLE")).count());
         RunChecks.assertConsistent(out, "2026-12-01", List.of(InputRows.of(input)), usedRows(execution));
     }
 
     @Test
     void run_WhenFailedRunRestartedAfterLaterRunDeclaredItsEntries_ThenCompletesAndDeclaresNothingTwice()
             throws Exception {
-        // given: run A fails in the assess step after one partition committed its (eligible) assessments ...
+        // given: run A fails in the assess step after one partition committed its
+        // (eligible) assessments ...
         Path input = sample("es003-sample.csv");
         failOnInsert("cape_assessment", "entry_number", "YOT00010401");
         JobExecution a = run(input, "2026-11-30");
         dropFailures();
         assertThat(a.getStatus()).isEqualTo(BatchStatus.FAILED);
         long runA = a.getJobInstance().getInstanceId();
-        Set<String> eligibleBeforeB = new HashSet<>(jdbc.queryForList(
-                "SELECT entry_number FROM cape_assessment WHERE run_id = ? AND status = 'ELIGIBLE'", String.class,
-                runA));
+        Set<String> eligibleBeforeB = new HashSet<>(
+                jdbc.queryForList("SELECT entry_number FROM cape_assessment WHERE run_id = ? AND status = 'ELIGIBLE'",
+                        String.class, runA));
         // ... and before it is restarted, run B (the next day) declares entries of it
         properties.setOutputDir(tempDir.resolve("out-b"));
         JobExecution b = run(input, "2026-12-01");
         assertThat(b.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Set<String> declaredByB = new HashSet<>(jdbc.queryForList(
-                "SELECT entry_number FROM cape_ledger WHERE run_id = ?", String.class,
-                b.getJobInstance().getInstanceId()));
+        Set<String> declaredByB = new HashSet<>(
+                jdbc.queryForList("SELECT entry_number FROM cape_ledger WHERE run_id = ?", String.class,
+                        b.getJobInstance().getInstanceId()));
         Set<String> overtaken = new HashSet<>(eligibleBeforeB);
         overtaken.retainAll(declaredByB);
         assertThat(overtaken).isNotEmpty();
@@ -110,27 +111,35 @@ class CapeJobDeclarationTest extends JobTestSupport {
         // when
         JobExecution restarted = run(input, "2026-11-30");
 
-        // then: run A completes; what B declared meanwhile is ALREADY_DECLARED in A, declared by B only
+        // then: run A completes; what B declared meanwhile is ALREADY_DECLARED in A,
+        // declared by B only
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         RunOutput out = new RunOutput(outputDir);
         Map<String, Map<String, String>> assessments = out.assessments();
         for (String entry : overtaken) {
-            assertThat(assessments.get(entry)).as(entry).containsEntry("status", "EXCLUDED")
-                    .containsEntry("reason", "ALREADY_DECLARED").containsEntry("remedy", "NONE")
-                    .containsEntry("interest", "0.00").containsEntry("refund_total", "0.00")
-                    .containsEntry("urgent", "N").containsEntry("deadline", "").containsEntry("declaration", "");
+            assertThat(assessments.get(entry)).as(entry)
+                .containsEntry("status", "EXCLUDED")
+                .containsEntry("reason", "ALREADY_DECLARED")
+                .containsEntry("remedy", "NONE")
+                .containsEntry("interest", "0.00")
+                .containsEntry("refund_total", "0.00")
+                .containsEntry("urgent", "N")
+                .containsEntry("deadline", "")
+                .containsEntry("declaration", "");
         }
         out.declarationCsvs().values().forEach(lines -> assertThat(lines).doesNotContainAnyElementsOf(declaredByB));
         assertThat(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runA))
-                .isEqualTo(out.manifest().get("counts").get("eligible").asLong()).isPositive();
+            .isEqualTo(out.manifest().get("counts").get("eligible").asLong())
+            .isPositive();
         assertThat(count("SELECT count(*) FROM cape_entry_state WHERE run_id = ?", runA))
-                .isEqualTo(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runA));
+            .isEqualTo(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runA));
         RunChecks.assertConsistent(out, "2026-11-30", List.of(InputRows.of(input)), usedRows(restarted));
     }
 
     @Test
     void run_WhenEarlierRunFailedForGoodAfterDeclareStep_ThenItsEntriesAreNotAlreadyDeclared() throws Exception {
-        // given: run A assigns its declarations, then cannot write them (a file where the directory should be)
+        // given: run A assigns its declarations, then cannot write them (a file where the
+        // directory should be)
         Path input = sample("es003-sample.csv");
         Files.createDirectories(outputDir);
         Files.writeString(outputDir.resolve("declarations"), "not a directory");
@@ -145,19 +154,23 @@ class CapeJobDeclarationTest extends JobTestSupport {
         // when: A is never restarted; the next day's run
         JobExecution b = run(input, "2026-12-01");
 
-        // then: nothing of A counts as declared; B declares the entries and the ledger holds them as DECLARED
+        // then: nothing of A counts as declared; B declares the entries and the ledger
+        // holds them as DECLARED
         assertThat(b.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         RunOutput out = new RunOutput(outputDir);
         assertThat(out.assessments().values()).noneMatch(row -> row.get("reasons").contains("ALREADY_DECLARED"));
         long runB = b.getJobInstance().getInstanceId();
         assertThat(count("SELECT count(*) FROM cape_entry_state WHERE state = 'DECLARED' AND run_id = ?", runB))
-                .isEqualTo(out.manifest().get("counts").get("eligible").asLong()).isPositive();
+            .isEqualTo(out.manifest().get("counts").get("eligible").asLong())
+            .isPositive();
     }
 
     @Test
     void run_WhenLedgerReleasedOrHeldEntries_ThenReleasedAreDeclaredAgainAndHeldAreCbpFailed() throws Exception {
-        // given: a first run, then CBP's answers as the answers job records them: one entry released, one
-        // failed with a HOLD error, one failed with a RESUBMIT error (which releases it), one accepted
+        // given: a first run, then CBP's answers as the answers job records them: one
+        // entry released, one
+        // failed with a HOLD error, one failed with a RESUBMIT error (which releases it),
+        // one accepted
         Path input = sample("es003-sample.csv");
         JobExecution first = run(input, "2026-11-30");
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -176,8 +189,8 @@ class CapeJobDeclarationTest extends JobTestSupport {
                 + " error_class = 'RESUBMIT' WHERE entry_number = ?", resubmit);
         jdbc.update("UPDATE cape_entry_state SET state = 'ACCEPTED', claim_number = '100000241223'"
                 + " WHERE entry_number = ?", accepted);
-        String oldDeclaration = jdbc.queryForObject(
-                "SELECT declaration FROM cape_entry_state WHERE entry_number = ?", String.class, released);
+        String oldDeclaration = jdbc.queryForObject("SELECT declaration FROM cape_entry_state WHERE entry_number = ?",
+                String.class, released);
         outputDir = tempDir.resolve("out-2026-12-01");
         properties.setOutputDir(outputDir);
 
@@ -191,22 +204,31 @@ class CapeJobDeclarationTest extends JobTestSupport {
             assertThat(assessments.get(entry)).as(entry).containsEntry("status", "ELIGIBLE");
             assertThat(assessments.get(entry).get("declaration")).contains("_20261201_");
             assertThat(jdbc.queryForMap("SELECT state, declared_on, claim_number, cbp_error FROM cape_entry_state"
-                    + " WHERE entry_number = ?", entry)).containsEntry("state", "DECLARED")
-                    .containsEntry("declared_on", java.sql.Date.valueOf("2026-12-01"))
-                    .containsEntry("claim_number", null).containsEntry("cbp_error", null);
+                    + " WHERE entry_number = ?", entry))
+                .containsEntry("state", "DECLARED")
+                .containsEntry("declared_on", java.sql.Date.valueOf("2026-12-01"))
+                .containsEntry("claim_number", null)
+                .containsEntry("cbp_error", null);
         }
-        assertThat(assessments.get(held)).containsEntry("reason", "CBP_FAILED").containsEntry("remedy", "FILE_PSC")
-                .containsEntry("declaration", "");
+        assertThat(assessments.get(held)).containsEntry("reason", "CBP_FAILED")
+            .containsEntry("remedy", "FILE_PSC")
+            .containsEntry("declaration", "");
         assertThat(assessments.get(accepted)).containsEntry("reason", "ALREADY_DECLARED")
-                .containsEntry("remedy", "NONE");
+            .containsEntry("remedy", "NONE");
         // the old declaration stays in the history
         assertThat(jdbc.queryForList("SELECT declaration FROM cape_ledger WHERE entry_number = ? ORDER BY run_id",
-                String.class, released)).hasSize(2).first().isEqualTo(oldDeclaration);
-        assertThat(jdbc.queryForObject("SELECT state FROM cape_entry_state WHERE entry_number = ?", String.class,
-                held)).isEqualTo("FAILED");
+                String.class, released))
+            .hasSize(2)
+            .first()
+            .isEqualTo(oldDeclaration);
+        assertThat(jdbc.queryForObject("SELECT state FROM cape_entry_state WHERE entry_number = ?", String.class, held))
+            .isEqualTo("FAILED");
     }
 
-    /** {@code count} eligible entries of importer 47-123456700, one IEEPA row each; returns them sorted. */
+    /**
+     * {@code count} eligible entries of importer 47-123456700, one IEEPA row each;
+     * returns them sorted.
+     */
     private static List<String> writeOneImporter(Path target, int count) throws Exception {
         List<String> entries = new java.util.ArrayList<>(count);
         try (BufferedWriter out = Files.newBufferedWriter(target)) {
@@ -221,4 +243,5 @@ class CapeJobDeclarationTest extends JobTestSupport {
         }
         return entries;
     }
+
 }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
-/** The bundled sample end to end (sample/README.md), every output file checked (SPEC §5). */
+/**
+ * The bundled sample end to end (sample/README.md), every output file checked (SPEC §5).
+ */
 class CapeJobEndToEndTest extends JobTestSupport {
 
     private static final String RUN_DATE = "2026-11-30";
@@ -29,17 +31,20 @@ class CapeJobEndToEndTest extends JobTestSupport {
         RunChecks.assertConsistent(out, RUN_DATE, List.of(input), usedRows(execution));
         Map<String, Map<String, String>> assessments = out.assessments();
 
-        // The hand-written entries have the outcomes of es003-sample-expected.csv, column by column.
+        // The hand-written entries have the outcomes of es003-sample-expected.csv, column
+        // by column.
         List<Map<String, String>> expected = RunOutput.csv(sample("es003-sample-expected.csv"));
         assertThat(expected).hasSize(39);
         for (Map<String, String> row : expected) {
             Map<String, String> actual = assessments.get(row.get("entry_number"));
             assertThat(actual).as("assessment of %s", row.get("entry_number")).isNotNull();
-            row.forEach((column, value) -> assertThat(actual.get(column))
-                    .as("%s of %s", column, row.get("entry_number")).isEqualTo(value));
+            row.forEach(
+                    (column, value) -> assertThat(actual.get(column)).as("%s of %s", column, row.get("entry_number"))
+                        .isEqualTo(value));
         }
 
-        // rejected-rows.csv: the bad dates, the conflict, the bad check digit and the duplicate, with their cells.
+        // rejected-rows.csv: the bad dates, the conflict, the bad check digit and the
+        // duplicate, with their cells.
         List<Map<String, String>> rejected = out.rejected();
         assertThat(rejected).allSatisfy(r -> assertThat(r.get("source_file")).isEqualTo("es003-sample.csv"));
         List<Long> badDateLines = linesOf(input, "XMP00010015");
@@ -59,8 +64,11 @@ class CapeJobEndToEndTest extends JobTestSupport {
             assertThat(r.get("value")).isEqualTo("83-765432100");
             assertThat(r.get("message")).contains("47-123456700");
         });
-        InputRows.Row badCheckDigit = input.rows().stream()
-                .filter(r -> r.cells().get(0).contains("XMP00010396")).findFirst().orElseThrow();
+        InputRows.Row badCheckDigit = input.rows()
+            .stream()
+            .filter(r -> r.cells().get(0).contains("XMP00010396"))
+            .findFirst()
+            .orElseThrow();
         assertThat(rejected).anySatisfy(r -> {
             assertThat(r.get("line")).isEqualTo(Long.toString(badCheckDigit.line()));
             assertThat(r.get("column")).isEqualTo("Entry Summary Number");
@@ -69,11 +77,13 @@ class CapeJobEndToEndTest extends JobTestSupport {
         });
         long lastLine = input.rows().get(input.rows().size() - 1).line();
         assertThat(rejected).filteredOn(r -> r.get("message").equals("duplicate row"))
-                .singleElement().satisfies(r -> assertThat(r.get("line")).isEqualTo(Long.toString(lastLine)));
+            .singleElement()
+            .satisfies(r -> assertThat(r.get("line")).isEqualTo(Long.toString(lastLine)));
         assertThat(assessments.get("XMP00010353").get("status")).isEqualTo("ELIGIBLE");
         assertThat(assessments.get("XMP00010353").get("ieepa_duty")).isEqualTo("3000.00");
 
-        // Declarations: one group per importer, the SSN-format importer never in a file name.
+        // Declarations: one group per importer, the SSN-format importer never in a file
+        // name.
         Map<String, List<String>> declarations = out.declarationCsvs();
         assertThat(declarations).isNotEmpty();
         String ssnImporter = assessments.get("XMP00010239").get("importer_number");
@@ -82,8 +92,9 @@ class CapeJobEndToEndTest extends JobTestSupport {
         assertThat(out.allFiles()).noneMatch(path -> path.contains(ssnDigits) || path.contains(ssnImporter));
         for (Map.Entry<String, List<String>> file : declarations.entrySet()) {
             List<String> entries = file.getValue().subList(1, file.getValue().size());
-            assertThat(entries.stream().map(e -> assessments.get(e).get("importer_number"))
-                    .collect(Collectors.toSet())).as("importers of %s", file.getKey()).hasSize(1);
+            assertThat(entries.stream().map(e -> assessments.get(e).get("importer_number")).collect(Collectors.toSet()))
+                .as("importers of %s", file.getKey())
+                .hasSize(1);
             String importer = assessments.get(entries.get(0)).get("importer_number");
             if (!importer.matches("\\d{3}-\\d{2}-\\d{4}")) {
                 assertThat(file.getKey()).startsWith("CAPE_" + importer.replaceAll("[^A-Za-z0-9]", "") + "_");
@@ -91,17 +102,22 @@ class CapeJobEndToEndTest extends JobTestSupport {
         }
         assertThat(assessments.get("XMP00010221").get("declaration")).isEqualTo("CAPE_47123456700_20261130_001.csv");
 
-        // summary.xlsx has a chart; every declaration CSV has its workbook (checked cell by cell above).
+        // summary.xlsx has a chart; every declaration CSV has its workbook (checked cell
+        // by cell above).
         assertThat(RunOutput.hasChart(outputDir.resolve(RunOutput.SUMMARY))).isTrue();
         assertThat(out.allFiles().stream().filter(p -> p.endsWith(".xlsx") && p.startsWith("declarations/")))
-                .hasSize(declarations.size());
+            .hasSize(declarations.size());
         assertThat(Files.list(outputDir).map(p -> p.getFileName().toString()).toList())
-                .noneMatch(name -> name.endsWith(".tmp"));
+            .noneMatch(name -> name.endsWith(".tmp"));
     }
 
     private static List<Long> linesOf(InputRows input, String entry) {
         EntryNumber number = EntryNumber.parse(entry);
-        return input.rows().stream().filter(r -> r.entryNumber().filter(number.value()::equals).isPresent())
-                .map(InputRows.Row::line).toList();
+        return input.rows()
+            .stream()
+            .filter(r -> r.entryNumber().filter(number.value()::equals).isPresent())
+            .map(InputRows.Row::line)
+            .toList();
     }
+
 }

@@ -26,19 +26,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults from outside, on real child JVMs each with its own embedded job store (issue 7 item 4, issue 11 item 5):
- * the job store's backend processes killed with SIGKILL in the middle of the assess step (PostgreSQL then resets
- * every connection, as after an OOM kill), and SIGTERM sent to the job. Each ends with one stderr line and a known
- * exit code, and the same command then completes with the files of a run that was never interrupted.
+ * Faults from outside, on real child JVMs each with its own embedded job store (issue 7
+ * item 4, issue 11 item 5): the job store's backend processes killed with SIGKILL in the
+ * middle of the assess step (PostgreSQL then resets every connection, as after an OOM
+ * kill), and SIGTERM sent to the job. Each ends with one stderr line and a known exit
+ * code, and the same command then completes with the files of a run that was never
+ * interrupted.
  */
 class CapeJobFaultProcessTest {
 
     private static final String RUN_DATE = "2026-11-30";
+
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
     @TempDir
     static Path shared;
+
     private static Path input;
+
     private static RunOutput reference;
 
     @TempDir
@@ -73,13 +78,16 @@ class CapeJobFaultProcessTest {
         // then: it fails in seconds with one line naming the step and the cause
         String stderr = read(work.resolve("first.err"));
         assertThat(run.exitValue()).as(read(work.resolve("first.out")) + stderr).isEqualTo(1);
-        assertThat(stderr.lines()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("cape-batch: run input=").contains(" in assessStep: ")
+        assertThat(stderr.lines()).singleElement()
+            .satisfies(line -> assertThat(line).startsWith("cape-batch: run input=")
+                .contains(" in assessStep: ")
                 .contains("lost the connection to the job store database")
-                .contains("run the same command again").doesNotContain("could not start")
+                .contains("run the same command again")
+                .doesNotContain("could not start")
                 .hasSizeLessThanOrEqualTo(CapeJobRunner.MAX_LINE));
 
-        // and: the same command completes (the execution left UNKNOWN is recovered) with the same files
+        // and: the same command completes (the execution left UNKNOWN is recovered) with
+        // the same files
         Result again = runToEnd(work, "again");
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertSameOutput(work);
@@ -99,16 +107,17 @@ class CapeJobFaultProcessTest {
         // then
         String stderr = read(work.resolve("first.err"));
         assertThat(run.exitValue()).as(read(work.resolve("first.out")) + stderr).isEqualTo(5);
-        assertThat(stderr.lines()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("cape-batch: run input=").contains("STOPPED in assessStep")
+        assertThat(stderr.lines()).singleElement()
+            .satisfies(line -> assertThat(line).startsWith("cape-batch: run input=")
+                .contains("STOPPED in assessStep")
                 .contains("Run the same command again to resume it"));
         assertThat(read(work.resolve("first.out"))).contains("ended STOPPED");
 
         // and
         Result again = runToEnd(work, "again");
         assertThat(again.exitCode()).as(again.output()).isZero();
-        assertThat(again.stdout()).containsPattern("Step already complete or not restartable, so no action to"
-                + " execute: .*importStep");
+        assertThat(again.stdout())
+            .containsPattern("Step already complete or not restartable, so no action to" + " execute: .*importStep");
         assertSameOutput(work);
     }
 
@@ -125,16 +134,19 @@ class CapeJobFaultProcessTest {
         assertThat(out.assessments()).hasSize(8_000);
     }
 
-    /** SIGKILL to each client backend of the child's embedded server, found in its pg_stat_activity. */
+    /**
+     * SIGKILL to each client backend of the child's embedded server, found in its
+     * pg_stat_activity.
+     */
     private static int killClientBackends(Path workDir) throws Exception {
         Properties server = new Properties();
         try (Reader reader = Files.newBufferedReader(workDir.resolve("embedded-postgres.properties"))) {
             server.load(reader);
         }
         List<Long> pids = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:"
-                + server.getProperty("port") + "/" + EmbeddedPostgresServer.DATABASE, EmbeddedPostgresServer.USERNAME,
-                "");
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + server.getProperty("port") + "/" + EmbeddedPostgresServer.DATABASE,
+                EmbeddedPostgresServer.USERNAME, "");
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT pid FROM pg_stat_activity"
                         + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
@@ -155,16 +167,13 @@ class CapeJobFaultProcessTest {
         Files.createDirectories(workDir);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                CapeBatchApplication.class.getName(),
-                "input=" + input, "runDate=" + RUN_DATE,
-                "--cape.output-dir=" + workDir.resolve("out"),
-                "--cape.work-dir=" + workDir.resolve(".cape"),
-                "--cape.declaration.group-by=FILER_CODE",
-                "--cape.job.grid-size=2",
+                CapeBatchApplication.class.getName(), "input=" + input, "runDate=" + RUN_DATE,
+                "--cape.output-dir=" + workDir.resolve("out"), "--cape.work-dir=" + workDir.resolve(".cape"),
+                "--cape.declaration.group-by=FILER_CODE", "--cape.job.grid-size=2",
                 "--cape.job.progress-interval=200ms")
-                .redirectOutput(workDir.resolve(name + ".out").toFile())
-                .redirectError(workDir.resolve(name + ".err").toFile())
-                .start();
+            .redirectOutput(workDir.resolve(name + ".out").toFile())
+            .redirectError(workDir.resolve(name + ".err").toFile())
+            .start();
         children.add(child);
         return child;
     }
@@ -196,4 +205,5 @@ class CapeJobFaultProcessTest {
             return stdout + "\n--- stderr ---\n" + stderr;
         }
     }
+
 }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
-/** What the job makes of its input (SPEC §1–§2): bad rows, a bad header, XLSX, and a directory of files. */
+/**
+ * What the job makes of its input (SPEC §1–§2): bad rows, a bad header, XLSX, and a
+ * directory of files.
+ */
 class CapeJobInputTest extends JobTestSupport {
 
     private static final String RUN_DATE = "2026-11-30";
@@ -45,35 +48,41 @@ class CapeJobInputTest extends JobTestSupport {
             assertThat(r.get("message")).isNotBlank();
         });
         assertThat(rejected).extracting(r -> r.get("line"), r -> r.get("column"), r -> r.get("value"))
-                .contains(
-                        tuple("4", "Entry Date", "13/45/2025"),
-                        tuple("6", "Line Tariff Duty Amount", "TWO THOUSAND"),
-                        tuple("8", "Drawback Flag", "MAYBE"),
-                        tuple("9", "Entry Summary Number", "XMP00010396"),
-                        tuple("10", "Importer Number", ""),
-                        tuple("11", "HTS Number - Full", ""),
-                        tuple("12", "Entry Summary Date", ""));
-        // line 12 ends after its Entry Date: a short row, rejected as such (issue 7 item 1)
-        assertThat(rejected).filteredOn(r -> r.get("line").equals("12")).singleElement()
-                .satisfies(r -> assertThat(r.get("message")).isEqualTo("row has 6 of the header's 12 fields (cut off?): "
-                        + "missing Entry Summary Date, Payment Date, HTS Number - Full, Line Tariff Duty Amount, "
-                        + "Liquidation Status, Drawback Flag"));
-        assertThat(rejected).filteredOn(r -> r.get("line").equals("9")).singleElement()
-                .satisfies(r -> assertThat(r.get("message")).containsIgnoringCase("check digit"));
-        assertThat(rejected).filteredOn(r -> r.get("line").equals("10")).singleElement()
-                .satisfies(r -> assertThat(r.get("message")).isEqualTo("required value is blank"));
+            .contains(tuple("4", "Entry Date", "13/45/2025"), tuple("6", "Line Tariff Duty Amount", "TWO THOUSAND"),
+                    tuple("8", "Drawback Flag", "MAYBE"), tuple("9", "Entry Summary Number", "XMP00010396"),
+                    tuple("10", "Importer Number", ""), tuple("11", "HTS Number - Full", ""),
+                    tuple("12", "Entry Summary Date", ""));
+        // line 12 ends after its Entry Date: a short row, rejected as such (issue 7 item
+        // 1)
+        assertThat(rejected).filteredOn(r -> r.get("line").equals("12"))
+            .singleElement()
+            .satisfies(r -> assertThat(r.get("message")).isEqualTo("row has 6 of the header's 12 fields (cut off?): "
+                    + "missing Entry Summary Date, Payment Date, HTS Number - Full, Line Tariff Duty Amount, "
+                    + "Liquidation Status, Drawback Flag"));
+        assertThat(rejected).filteredOn(r -> r.get("line").equals("9"))
+            .singleElement()
+            .satisfies(r -> assertThat(r.get("message")).containsIgnoringCase("check digit"));
+        assertThat(rejected).filteredOn(r -> r.get("line").equals("10"))
+            .singleElement()
+            .satisfies(r -> assertThat(r.get("message")).isEqualTo("required value is blank"));
         assertThat(rejected).extracting(r -> r.get("line")).doesNotContain("2", "3", "5", "7", "13", "14");
 
         Map<String, Map<String, String>> assessments = out.assessments();
-        assertThat(assessments.keySet()).containsExactly("XMP00010221", "XMP00010239", "XMP00010247",
-                "XMP00010254", "XMP00010262", "XMP00010270", "XMP00010288");
+        assertThat(assessments.keySet()).containsExactly("XMP00010221", "XMP00010239", "XMP00010247", "XMP00010254",
+                "XMP00010262", "XMP00010270", "XMP00010288");
         assertThat(assessments.get("XMP00010221")).containsEntry("status", "ELIGIBLE")
-                .containsEntry("ieepa_duty", "2000.00");
-        assessments.values().stream().filter(a -> !a.get("entry_number").equals("XMP00010221")).forEach(a ->
-                assertThat(a).as(a.get("entry_number")).containsEntry("status", "EXCLUDED")
-                        .containsEntry("reason", "DATA_ERROR").containsEntry("reasons", "DATA_ERROR")
-                        .containsEntry("remedy", "FIX_DATA").containsEntry("ieepa_duty", "0.00")
-                        .containsEntry("refund_total", "0.00").containsEntry("declaration", ""));
+            .containsEntry("ieepa_duty", "2000.00");
+        assessments.values()
+            .stream()
+            .filter(a -> !a.get("entry_number").equals("XMP00010221"))
+            .forEach(a -> assertThat(a).as(a.get("entry_number"))
+                .containsEntry("status", "EXCLUDED")
+                .containsEntry("reason", "DATA_ERROR")
+                .containsEntry("reasons", "DATA_ERROR")
+                .containsEntry("remedy", "FIX_DATA")
+                .containsEntry("ieepa_duty", "0.00")
+                .containsEntry("refund_total", "0.00")
+                .containsEntry("declaration", ""));
         var counts = out.manifest().get("counts");
         assertThat(counts.get("rows_read").asLong()).isEqualTo(11);
         assertThat(counts.get("rows_rejected").asLong()).isEqualTo(7);
@@ -90,10 +99,9 @@ class CapeJobInputTest extends JobTestSupport {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(count("SELECT count(*) FROM cape_staged_fragment")).isZero();
         assertThat(count("SELECT count(*) FROM cape_rejected_row")).isZero();
-        assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName())
-                .containsExactly("inputCheckStep");
-        assertThat(execution.getAllFailureExceptions()).isNotEmpty().allSatisfy(e -> assertThat(e.getMessage())
-                .contains("missing-entry-date.csv").contains("Entry Date"));
+        assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName()).containsExactly("inputCheckStep");
+        assertThat(execution.getAllFailureExceptions()).isNotEmpty()
+            .allSatisfy(e -> assertThat(e.getMessage()).contains("missing-entry-date.csv").contains("Entry Date"));
         assertThat(outputDir).doesNotExist();
     }
 
@@ -117,14 +125,15 @@ class CapeJobInputTest extends JobTestSupport {
         RunOutput out = new RunOutput(outputDir);
         assertThat(out.rejected()).isEmpty();
         assertThat(new String(Files.readAllBytes(outputDir.resolve(RunOutput.ASSESSMENTS))))
-                .isEqualTo(new String(fromCsv));
+            .isEqualTo(new String(fromCsv));
         Map<String, Map<String, String>> assessments = out.assessments();
         assertThat(assessments).hasSize(5);
         assertThat(assessments.get("11202788714")).containsEntry("status", "ELIGIBLE")
-                .containsEntry("entry_type", "01").containsEntry("ieepa_duty", "1234.66")
-                .containsEntry("deadline", "2026-12-06");
+            .containsEntry("entry_type", "01")
+            .containsEntry("ieepa_duty", "1234.66")
+            .containsEntry("deadline", "2026-12-06");
         assertThat(assessments.get("XMP00010239")).containsEntry("rate_type", "NON_CORPORATE")
-                .containsEntry("ieepa_duty", "815.07");
+            .containsEntry("ieepa_duty", "815.07");
         assertThat(assessments.get("XMP00010247")).containsEntry("reason", "LIQUIDATION_WINDOW_PASSED");
         assertThat(assessments.get("XMP00010254")).containsEntry("reason", "NO_IEEPA_DUTY");
         assertThat(out.manifest().get("counts").get("rows_read").asLong()).isEqualTo(7);
@@ -133,7 +142,8 @@ class CapeJobInputTest extends JobTestSupport {
 
     @Test
     void run_WhenDirectoryInput_ThenFilesInNameOrderAndDuplicateAcrossFilesDropped() throws Exception {
-        // given: two pulls that overlap on one row; an entry split across them; a text file to ignore
+        // given: two pulls that overlap on one row; an entry split across them; a text
+        // file to ignore
         Path directory = fixture("directory-input");
         assertThat(directory.resolve("notes.txt")).exists();
 
@@ -143,27 +153,29 @@ class CapeJobInputTest extends JobTestSupport {
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForList("SELECT source_file FROM cape_input_file ORDER BY file_index", String.class))
-                .containsExactly("2025-12-pull.csv", "2026-01-pull.csv");
+            .containsExactly("2025-12-pull.csv", "2026-01-pull.csv");
         RunOutput out = new RunOutput(outputDir);
         RunChecks.assertConsistent(out, RUN_DATE, List.of(InputRows.of(directory.resolve("2025-12-pull.csv")),
                 InputRows.of(directory.resolve("2026-01-pull.csv"))), usedRows(execution));
-        assertThat(out.rejected()).singleElement().satisfies(r -> assertThat(r)
-                .containsEntry("source_file", "2026-01-pull.csv").containsEntry("line", "2")
+        assertThat(out.rejected()).singleElement()
+            .satisfies(r -> assertThat(r).containsEntry("source_file", "2026-01-pull.csv")
+                .containsEntry("line", "2")
                 .containsEntry("message", "duplicate row"));
         Map<String, Map<String, String>> assessments = out.assessments();
         assertThat(assessments.keySet()).containsExactly("XMP00010221", "XMP00010247", "XMP00010262");
         assertThat(assessments.get("XMP00010221")).containsEntry("status", "ELIGIBLE")
-                .containsEntry("ieepa_duty", "3000.00");
+            .containsEntry("ieepa_duty", "3000.00");
         assertThat(assessments.get("XMP00010247")).containsEntry("status", "ELIGIBLE")
-                .containsEntry("ieepa_duty", "1500.25");
+            .containsEntry("ieepa_duty", "1500.25");
         assertThat(out.manifest().get("counts").get("rows_read").asLong()).isEqualTo(7);
         assertThat(out.manifest().get("counts").get("rows_rejected").asLong()).isEqualTo(1);
     }
 
     /**
-     * The same rows as an Excel user would have them: dates and amounts as numeric cells with formats, line
-     * numbers as numbers, an all-digit entry number and a type code {@code 1} as numbers, all other text as
-     * shared strings; blank values as missing cells.
+     * The same rows as an Excel user would have them: dates and amounts as numeric cells
+     * with formats, line numbers as numbers, an all-digit entry number and a type code
+     * {@code 1} as numbers, all other text as shared strings; blank values as missing
+     * cells.
      */
     private static void writeWorkbook(InputRows rows, List<String> header, Path target) throws Exception {
         DateTimeFormatter mdy = DateTimeFormatter.ofPattern("MM/dd/yyyy");
@@ -190,13 +202,16 @@ class CapeJobInputTest extends JobTestSupport {
                     if (column.endsWith("Date")) {
                         cell.setCellValue(DateUtil.getExcelDate(LocalDate.parse(value, mdy)));
                         cell.setCellStyle(dateStyle);
-                    } else if (column.equals("Line Tariff Duty Amount") && !value.equals("FREE")) {
+                    }
+                    else if (column.equals("Line Tariff Duty Amount") && !value.equals("FREE")) {
                         cell.setCellValue(new BigDecimal(value.replace("$", "").replace(",", "")).doubleValue());
                         cell.setCellStyle(moneyStyle);
-                    } else if (column.endsWith("Line Number") || column.equals("Tariff Ordinal Number")
+                    }
+                    else if (column.endsWith("Line Number") || column.equals("Tariff Ordinal Number")
                             || value.matches("\\d+") && !value.startsWith("0") && !column.contains("HTS")) {
                         cell.setCellValue(Double.parseDouble(value));
-                    } else {
+                    }
+                    else {
                         cell.setCellValue(value);
                     }
                 }
@@ -205,4 +220,5 @@ class CapeJobInputTest extends JobTestSupport {
         }
         assertThat(rows.rows()).hasSize(7);
     }
+
 }

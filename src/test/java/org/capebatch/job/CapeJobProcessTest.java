@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line of SPEC §1 in real child JVMs, each with its own embedded job store: a run killed with SIGKILL
- * in the middle of the assess step is restarted by the same command and ends with the same files as a run that was
- * never interrupted; a completed run is refused; a file missing a required column fails with exit code 1.
+ * The command line of SPEC §1 in real child JVMs, each with its own embedded job store: a
+ * run killed with SIGKILL in the middle of the assess step is restarted by the same
+ * command and ends with the same files as a run that was never interrupted; a completed
+ * run is refused; a file missing a required column fails with exit code 1.
  */
 class CapeJobProcessTest {
 
     private static final String RUN_DATE = "2026-11-30";
+
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
     @TempDir
@@ -58,7 +60,7 @@ class CapeJobProcessTest {
         Result restarted = runToEnd(input, interrupted, "restarted");
         assertThat(restarted.exitCode()).as(restarted.output()).isZero();
         assertThat(restarted.output()).contains("was left STARTED by a process that died; recovering it")
-                .containsPattern("Step already complete or not restartable, so no action to execute: .*importStep");
+            .containsPattern("Step already complete or not restartable, so no action to execute: .*importStep");
 
         Result reference = runToEnd(input, straight, "straight");
         assertThat(reference.exitCode()).as(reference.output()).isZero();
@@ -86,24 +88,22 @@ class CapeJobProcessTest {
         // then
         assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
         assertThat(result.stderr().lines().filter(l -> l.startsWith("cape-batch:")).toList()).singleElement()
-                .satisfies(line -> assertThat(line).contains("missing-entry-date.csv").contains("Entry Date"));
+            .satisfies(line -> assertThat(line).contains("missing-entry-date.csv").contains("Entry Date"));
     }
 
     private Process start(Path input, Path workDir, String name) throws IOException {
         Files.createDirectories(workDir);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                CapeBatchApplication.class.getName(),
-                "input=" + input, "runDate=" + RUN_DATE,
-                "--cape.output-dir=" + workDir.resolve("out"),
-                "--cape.work-dir=" + workDir.resolve(".cape"),
-                // Declarations by filer code (a few files, not one per importer) keep the run short.
-                "--cape.declaration.group-by=FILER_CODE",
-                "--cape.job.grid-size=2",
+                CapeBatchApplication.class.getName(), "input=" + input, "runDate=" + RUN_DATE,
+                "--cape.output-dir=" + workDir.resolve("out"), "--cape.work-dir=" + workDir.resolve(".cape"),
+                // Declarations by filer code (a few files, not one per importer) keep the
+                // run short.
+                "--cape.declaration.group-by=FILER_CODE", "--cape.job.grid-size=2",
                 "--cape.job.progress-interval=200ms")
-                .redirectOutput(workDir.resolve(name + ".out").toFile())
-                .redirectError(workDir.resolve(name + ".err").toFile())
-                .start();
+            .redirectOutput(workDir.resolve(name + ".out").toFile())
+            .redirectError(workDir.resolve(name + ".err").toFile())
+            .start();
         children.add(child);
         return child;
     }
@@ -135,4 +135,5 @@ class CapeJobProcessTest {
             return stdout + "\n--- stderr ---\n" + stderr;
         }
     }
+
 }

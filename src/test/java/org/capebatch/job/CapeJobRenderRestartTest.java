@@ -14,9 +14,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * DESIGN.md: on restart a declaration's files are rendered again only if they are missing or their hash differs.
- * The render step fails part-way (the database refuses to record one declaration); before the restart one rendered
- * file is deleted and another is overwritten; the restart repairs both and ends with the files of a straight run.
+ * DESIGN.md: on restart a declaration's files are rendered again only if they are missing
+ * or their hash differs. The render step fails part-way (the database refuses to record
+ * one declaration); before the restart one rendered file is deleted and another is
+ * overwritten; the restart repairs both and ends with the files of a straight run.
  */
 class CapeJobRenderRestartTest extends JobTestSupport {
 
@@ -25,7 +26,8 @@ class CapeJobRenderRestartTest extends JobTestSupport {
     @Test
     void run_WhenRenderFailedAndFilesDamagedBeforeRestart_ThenRestartRerendersOnlyThoseAndMatchesStraightRun()
             throws Exception {
-        // given: a reference run, then the same input with the render step failing at the last declaration
+        // given: a reference run, then the same input with the render step failing at the
+        // last declaration
         Path input = tempDir.resolve("es003.csv");
         Es003Generator.write(input, 3_000, 11);
         properties.getDeclaration().setGroupBy(GroupBy.FILER_CODE);
@@ -42,7 +44,8 @@ class CapeJobRenderRestartTest extends JobTestSupport {
         JobExecution failed = run(input, RUN_DATE);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 
-        // when: one rendered file is gone and another was changed, then the same run is restarted
+        // when: one rendered file is gone and another was changed, then the same run is
+        // restarted
         Path declarations = outputDir.resolve("declarations");
         Path deleted = declarations.resolve(stems.get(0));
         Path changed = declarations.resolve(stems.get(1).replace(".csv", ".xlsx"));
@@ -57,7 +60,8 @@ class CapeJobRenderRestartTest extends JobTestSupport {
         RunOutput out = new RunOutput(outputDir);
         assertThat(out.allFiles()).isEqualTo(reference.allFiles());
         assertThat(out.comparableHashes()).isEqualTo(reference.comparableHashes());
-        assertThat(RunOutput.sha256(changed)).isEqualTo(RunOutput.sha256(referenceDir.resolve("declarations")
-                .resolve(changed.getFileName())));
+        assertThat(RunOutput.sha256(changed))
+            .isEqualTo(RunOutput.sha256(referenceDir.resolve("declarations").resolve(changed.getFileName())));
     }
+
 }

@@ -18,30 +18,33 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * Restart after a failure (SPEC §1, STYLE.md §7): the database itself fails on purpose (a trigger raises an
- * exception on one row of one step's table, no product hook), the run is FAILED with what was committed before,
- * the trigger is dropped, the same parameters restart it to COMPLETED, and every output is byte-identical to a
- * clean run that went straight through.
+ * Restart after a failure (SPEC §1, STYLE.md §7): the database itself fails on purpose (a
+ * trigger raises an exception on one row of one step's table, no product hook), the run
+ * is FAILED with what was committed before, the trigger is dropped, the same parameters
+ * restart it to COMPLETED, and every output is byte-identical to a clean run that went
+ * straight through.
  */
 class CapeJobRestartTest extends JobTestSupport {
 
     private static final String RUN_DATE = "2026-11-30";
+
     private static final int ENTRIES = 5_000;
 
     @TempDir
     static Path shared;
+
     private static Path input;
+
     private static RunOutput reference;
 
     /** Where the database fails, and on which row of the reference run. */
     enum FailurePoint {
-        IMPORT("cape_staged_fragment", "entry_number"),
-        ASSESS("cape_assessment", "entry_number"),
-        DECLARE("cape_ledger", "entry_number"),
-        RENDER("cape_output_file", "path"),
-        REPORT("cape_output_file", "path");
+
+        IMPORT("cape_staged_fragment", "entry_number"), ASSESS("cape_assessment", "entry_number"),
+        DECLARE("cape_ledger", "entry_number"), RENDER("cape_output_file", "path"), REPORT("cape_output_file", "path");
 
         final String table;
+
         final String column;
 
         FailurePoint(String table, String column) {
@@ -49,14 +52,20 @@ class CapeJobRestartTest extends JobTestSupport {
             this.column = column;
         }
 
-        /** A row in the second half of what the step writes, so earlier chunks commit before it fails. */
+        /**
+         * A row in the second half of what the step writes, so earlier chunks commit
+         * before it fails.
+         */
         String failingValue(RunOutput reference) throws Exception {
             return switch (this) {
                 case IMPORT, ASSESS -> new ArrayList<>(reference.assessments().keySet()).get(ENTRIES * 4 / 5);
                 case DECLARE -> {
-                    List<String> eligible = reference.assessments().values().stream()
-                            .filter(a -> a.get("status").equals("ELIGIBLE")).map(a -> a.get("entry_number"))
-                            .toList();
+                    List<String> eligible = reference.assessments()
+                        .values()
+                        .stream()
+                        .filter(a -> a.get("status").equals("ELIGIBLE"))
+                        .map(a -> a.get("entry_number"))
+                        .toList();
                     yield eligible.get(eligible.size() * 3 / 4);
                 }
                 case RENDER -> {
@@ -66,6 +75,7 @@ class CapeJobRestartTest extends JobTestSupport {
                 case REPORT -> RunOutput.SUMMARY;
             };
         }
+
     }
 
     @BeforeAll
@@ -75,8 +85,9 @@ class CapeJobRestartTest extends JobTestSupport {
     }
 
     /**
-     * Declarations by filer code: a handful of files instead of one per importer keeps the suite fast, and the
-     * render step still commits several declarations before the failing one.
+     * Declarations by filer code: a handful of files instead of one per importer keeps
+     * the suite fast, and the render step still commits several declarations before the
+     * failing one.
      */
     @BeforeEach
     void groupByFilerCode() {
@@ -85,13 +96,11 @@ class CapeJobRestartTest extends JobTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(FailurePoint.class)
-    void run_WhenDatabaseFailsMidStep_ThenRestartCompletesWithOutputOfStraightRun(FailurePoint point)
-            throws Exception {
+    void run_WhenDatabaseFailsMidStep_ThenRestartCompletesWithOutputOfStraightRun(FailurePoint point) throws Exception {
         // given: a straight run of the same input (once), then a clean store
         RunOutput expected = reference();
         Map<String, Map<String, String>> expectedAssessments = expected.assessments();
-        long eligible = expectedAssessments.values().stream().filter(a -> a.get("status").equals("ELIGIBLE"))
-                .count();
+        long eligible = expectedAssessments.values().stream().filter(a -> a.get("status").equals("ELIGIBLE")).count();
         String failingValue = point.failingValue(expected);
         failOnInsert(point.table, point.column, failingValue);
 
@@ -111,13 +120,15 @@ class CapeJobRestartTest extends JobTestSupport {
             case IMPORT -> {
                 assertThat(staged).isBetween(1L, stagedExpected - 1);
                 assertThat(count("SELECT sum(rows_read) FROM cape_input_part WHERE run_id = ?", runId))
-                        .as("file counts committed with the rows").isEqualTo(staged);
+                    .as("file counts committed with the rows")
+                    .isEqualTo(staged);
                 assertThat(assessed).isZero();
             }
             case ASSESS -> {
                 assertThat(assessed).isBetween(1L, ENTRIES - 1L);
-                assertThat(count("SELECT count(*) FROM cape_assessment WHERE run_id = ? AND entry_number = ?",
-                        runId, failingValue)).isZero();
+                assertThat(count("SELECT count(*) FROM cape_assessment WHERE run_id = ? AND entry_number = ?", runId,
+                        failingValue))
+                    .isZero();
                 assertThat(ledger).isZero();
             }
             case DECLARE -> {
@@ -133,7 +144,7 @@ class CapeJobRestartTest extends JobTestSupport {
             case REPORT -> {
                 assertThat(ledger).isEqualTo(eligible);
                 assertThat(outputFiles).as("the report step's records roll back with it")
-                        .isEqualTo(2L * expected.declarationCsvs().size());
+                    .isEqualTo(2L * expected.declarationCsvs().size());
             }
         }
         assertThat(outputDir.resolve(RunOutput.MANIFEST)).doesNotExist();
@@ -147,12 +158,13 @@ class CapeJobRestartTest extends JobTestSupport {
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(runId);
         assertThat(count("SELECT count(*) FROM cape_assessment WHERE run_id = ?", runId)).isEqualTo(ENTRIES);
         assertThat(count("SELECT count(DISTINCT entry_number) FROM cape_assessment WHERE run_id = ?", runId))
-                .isEqualTo(ENTRIES);
+            .isEqualTo(ENTRIES);
         assertThat(count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runId)).isEqualTo(eligible);
-        assertThat(count("SELECT coalesce(sum(row_count), 0) FROM cape_staged_fragment WHERE run_id = ?", runId)).isEqualTo(stagedExpected);
+        assertThat(count("SELECT coalesce(sum(row_count), 0) FROM cape_staged_fragment WHERE run_id = ?", runId))
+            .isEqualTo(stagedExpected);
         assertThat(count("SELECT count(*) FROM (SELECT DISTINCT file_index, line, message FROM cape_rejected_row"
                 + " WHERE run_id = ?) d", runId))
-                .isEqualTo(count("SELECT count(*) FROM cape_rejected_row WHERE run_id = ?", runId));
+            .isEqualTo(count("SELECT count(*) FROM cape_rejected_row WHERE run_id = ?", runId));
         RunOutput out = new RunOutput(outputDir);
         assertThat(out.allFiles()).isEqualTo(expected.allFiles());
         assertThat(out.comparableHashes()).isEqualTo(expected.comparableHashes());
@@ -170,4 +182,5 @@ class CapeJobRestartTest extends JobTestSupport {
         }
         return reference;
     }
+
 }

@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
 /**
- * The runner's promises around a restart (issue 7 items 3, 4 and 8), in process against the real embedded
- * PostgreSQL and real files: a restart whose input changed is refused with exit 2 and a line naming the file; a
- * file rewritten during the import fails the run; an execution left UNKNOWN resumes with the same command.
+ * The runner's promises around a restart (issue 7 items 3, 4 and 8), in process against
+ * the real embedded PostgreSQL and real files: a restart whose input changed is refused
+ * with exit 2 and a line naming the file; a file rewritten during the import fails the
+ * run; an execution left UNKNOWN resumes with the same command.
  */
 class CapeJobRunnerRecoveryTest extends JobTestSupport {
 
@@ -65,8 +66,11 @@ class CapeJobRunnerRecoveryTest extends JobTestSupport {
 
         // then
         assertThat(refused.code).isEqualTo(2);
-        assertThat(refused.line()).contains("cannot resume").contains("es003.csv changed")
-                .contains("bytes").contains("Restore the input").contains("abandon");
+        assertThat(refused.line()).contains("cannot resume")
+            .contains("es003.csv changed")
+            .contains("bytes")
+            .contains("Restore the input")
+            .contains("abandon");
 
         // when: the original file is back (content and time)
         Files.write(input, original);
@@ -104,8 +108,10 @@ class CapeJobRunnerRecoveryTest extends JobTestSupport {
 
     @Test
     void run_WhenInputRewrittenDuringImport_ThenFailsNamingFileAndRestartIsRefused() throws Exception {
-        // given: the database itself rewrites the input file once the first rows are staged (server-side COPY
-        // TO a file; the embedded server runs as this user), so the file changes in the middle of its import
+        // given: the database itself rewrites the input file once the first rows are
+        // staged (server-side COPY
+        // TO a file; the embedded server runs as this user), so the file changes in the
+        // middle of its import
         properties.getJob().setImportBatchRows(100);
         jdbc.execute("""
                 CREATE OR REPLACE FUNCTION cape_test_failure() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -123,8 +129,9 @@ class CapeJobRunnerRecoveryTest extends JobTestSupport {
 
         // then
         assertThat(failed.code).as(failed.stderr).isEqualTo(1);
-        assertThat(failed.line()).contains("in importStep").contains("input file es003.csv changed while it was imported")
-                .contains("restore the file");
+        assertThat(failed.line()).contains("in importStep")
+            .contains("input file es003.csv changed while it was imported")
+            .contains("restore the file");
         dropFailures();
         Outcome refused = runCommand();
         assertThat(refused.code).isEqualTo(2);
@@ -133,12 +140,15 @@ class CapeJobRunnerRecoveryTest extends JobTestSupport {
 
     @Test
     void restart_WhenLastExecutionAndStepLeftUnknown_ThenSameCommandCompletes() throws Exception {
-        // given: a failed run whose job and step executions are then UNKNOWN, as a chunk whose commit broke
-        // with the connection leaves them (reproduced with real processes in CapeJobFaultProcessTest)
+        // given: a failed run whose job and step executions are then UNKNOWN, as a chunk
+        // whose commit broke
+        // with the connection leaves them (reproduced with real processes in
+        // CapeJobFaultProcessTest)
         failOnInsert("cape_output_file", "path", RunOutput.SUMMARY);
         assertThat(runCommand().code).isEqualTo(1);
         dropFailures();
-        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'UNKNOWN', EXIT_CODE = 'UNKNOWN' WHERE STATUS = 'FAILED'");
+        jdbc.update(
+                "UPDATE BATCH_STEP_EXECUTION SET STATUS = 'UNKNOWN', EXIT_CODE = 'UNKNOWN' WHERE STATUS = 'FAILED'");
         jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'UNKNOWN', EXIT_CODE = 'UNKNOWN'");
 
         // when
@@ -146,8 +156,8 @@ class CapeJobRunnerRecoveryTest extends JobTestSupport {
 
         // then
         assertThat(restarted.code).as(restarted.stderr).isZero();
-        JobExecution last = jobRepository.getLastJobExecution(job.getName(), CapeJobRunner.parameters(
-                java.util.List.of("input=" + input, "runDate=" + RUN_DATE)));
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(),
+                CapeJobRunner.parameters(java.util.List.of("input=" + input, "runDate=" + RUN_DATE)));
         assertThat(last.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'UNKNOWN'")).isZero();
     }
@@ -163,9 +173,11 @@ class CapeJobRunnerRecoveryTest extends JobTestSupport {
         // then
         assertThat(failed.code).isEqualTo(1);
         assertThat(failed.stderr.lines()).hasSize(1);
-        assertThat(failed.line()).startsWith("cape-batch: run input=").contains("FAILED in assessStep: ")
-                .contains("test failure: entry_number").doesNotContain("Partition handler")
-                .contains("run the same command again");
+        assertThat(failed.line()).startsWith("cape-batch: run input=")
+            .contains("FAILED in assessStep: ")
+            .contains("test failure: entry_number")
+            .doesNotContain("Partition handler")
+            .contains("run the same command again");
         assertThat(failed.line().length()).isLessThanOrEqualTo(CapeJobRunner.MAX_LINE);
     }
 
@@ -192,4 +204,5 @@ class CapeJobRunnerRecoveryTest extends JobTestSupport {
             return stderr.strip();
         }
     }
+
 }

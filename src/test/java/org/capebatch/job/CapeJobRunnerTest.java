@@ -36,12 +36,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * The command-line runner against the real job store, as an operator calls it (issue 11):
  * <ul>
- * <li>item 2: a spelling of the same input path is the same run (refused as COMPLETED), and a run recorded by an
- * earlier version under the path as typed is still found by the same command;</li>
- * <li>item 1: an output directory that belongs to another run is refused with exit 2 before anything is written;</li>
- * <li>item 9: the parameters logged once, as typed, and one closing line with the counts and the output;</li>
- * <li>item 3: the Pushgateway group holds the totals of the last COMPLETED run; a refused or failed run replaces
- * only {@code cape_last_run_status}, never the totals; nothing but cape's own gauges is pushed.</li>
+ * <li>item 2: a spelling of the same input path is the same run (refused as COMPLETED),
+ * and a run recorded by an earlier version under the path as typed is still found by the
+ * same command;</li>
+ * <li>item 1: an output directory that belongs to another run is refused with exit 2
+ * before anything is written;</li>
+ * <li>item 9: the parameters logged once, as typed, and one closing line with the counts
+ * and the output;</li>
+ * <li>item 3: the Pushgateway group holds the totals of the last COMPLETED run; a refused
+ * or failed run replaces only {@code cape_last_run_status}, never the totals; nothing but
+ * cape's own gauges is pushed.</li>
  * </ul>
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -51,12 +55,15 @@ class CapeJobRunnerTest extends JobTestSupport {
 
     @Autowired
     JobRepository jobRepository;
+
     @Autowired
     RunMetrics runMetrics;
+
     @Autowired
     ApplicationContext context;
 
     private FakePushgateway gateway;
+
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     @BeforeEach
@@ -70,26 +77,29 @@ class CapeJobRunnerTest extends JobTestSupport {
     }
 
     @Test
-    void run_WhenCompleted_ThenParametersLoggedOnceReadablyAndOneClosingLine(CapturedOutput output)
-            throws Exception {
+    void run_WhenCompleted_ThenParametersLoggedOnceReadablyAndOneClosingLine(CapturedOutput output) throws Exception {
         String real = Path.of(SAMPLE_RELATIVE).toRealPath().toString();
 
         assertThat(runner("input=" + SAMPLE_RELATIVE, "runDate=2026-11-30")).isZero();
 
-        assertThat(output.getOut().lines().filter(line -> line.contains("runDate=2026-11-30"))
-                .filter(line -> line.contains("Starting") || line.contains("launched")).toList())
-                .singleElement().asString().endsWith("Starting capeDeclarationJob execution "
-                        + count("SELECT max(job_execution_id) FROM BATCH_JOB_EXECUTION") + " of instance "
-                        + count("SELECT max(job_instance_id) FROM BATCH_JOB_INSTANCE") + ": input=" + real
-                        + " runDate=2026-11-30");
+        assertThat(output.getOut()
+            .lines()
+            .filter(line -> line.contains("runDate=2026-11-30"))
+            .filter(line -> line.contains("Starting") || line.contains("launched"))
+            .toList()).singleElement()
+            .asString()
+            .endsWith("Starting capeDeclarationJob execution "
+                    + count("SELECT max(job_execution_id) FROM BATCH_JOB_EXECUTION") + " of instance "
+                    + count("SELECT max(job_instance_id) FROM BATCH_JOB_INSTANCE") + ": input=" + real
+                    + " runDate=2026-11-30");
         assertThat(output.getOut()).doesNotContain("JobParameter{");
         JsonNode manifest = new RunOutput(outputDir).manifest();
         assertThat(output.getOut().lines().filter(line -> line.contains(" COMPLETED: ")).toList()).singleElement()
-                .asString().contains("CapeJobRunner - Run input=" + real + " runDate=2026-11-30 COMPLETED: "
-                        + manifest.at("/counts/entries").asLong() + " entries, "
-                        + manifest.at("/counts/eligible").asLong() + " eligible, refund total "
-                        + manifest.at("/totals/refund_total").asString() + " USD, output "
-                        + outputDir.toAbsolutePath().normalize() + ", ");
+            .asString()
+            .contains("CapeJobRunner - Run input=" + real + " runDate=2026-11-30 COMPLETED: "
+                    + manifest.at("/counts/entries").asLong() + " entries, " + manifest.at("/counts/eligible").asLong()
+                    + " eligible, refund total " + manifest.at("/totals/refund_total").asString() + " USD, output "
+                    + outputDir.toAbsolutePath().normalize() + ", ");
     }
 
     @Test
@@ -102,9 +112,10 @@ class CapeJobRunnerTest extends JobTestSupport {
         assertThat(again).isEqualTo(3);
         assertThat(stderr()).contains("already COMPLETED");
         assertThat(count("SELECT count(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT parameter_value FROM BATCH_JOB_EXECUTION_PARAMS"
-                + " WHERE parameter_name = 'input'", String.class))
-                .isEqualTo(Path.of(SAMPLE_RELATIVE).toRealPath().toString());
+        assertThat(jdbc.queryForObject(
+                "SELECT parameter_value FROM BATCH_JOB_EXECUTION_PARAMS" + " WHERE parameter_name = 'input'",
+                String.class))
+            .isEqualTo(Path.of(SAMPLE_RELATIVE).toRealPath().toString());
         assertThat(Files.readAllBytes(outputDir.resolve(RunOutput.MANIFEST))).isEqualTo(manifest);
     }
 
@@ -128,11 +139,12 @@ class CapeJobRunnerTest extends JobTestSupport {
 
         assertThat(other).isEqualTo(2);
         assertThat(stderr()).contains("output directory " + outputDir.toAbsolutePath() + " belongs to another run")
-                .contains("runDate=2026-11-30").contains("runDate=2026-12-01").contains("Fix the command");
+            .contains("runDate=2026-11-30")
+            .contains("runDate=2026-12-01")
+            .contains("Fix the command");
         assertThat(count("SELECT count(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
         assertThat(Files.readAllBytes(outputDir.resolve(RunOutput.MANIFEST))).isEqualTo(manifest);
-        assertThat(Files.readString(outputDir.resolve(OutputDirectoryClaim.MARKER)))
-                .contains("runDate=2026-11-30");
+        assertThat(Files.readString(outputDir.resolve(OutputDirectoryClaim.MARKER))).contains("runDate=2026-11-30");
     }
 
     @Test
@@ -141,37 +153,39 @@ class CapeJobRunnerTest extends JobTestSupport {
         assertThat(runner("input=" + SAMPLE_RELATIVE, "runDate=2026-11-30")).isZero();
         String manifest = Files.readString(outputDir.resolve(RunOutput.MANIFEST));
         Map<String, List<String>> afterSuccess = gateway.group();
-        assertThat(afterSuccess.get("cape_entries_eligible")).singleElement().asString()
-                .matches("cape_entries_eligible [0-9.E]+").satisfies(line -> assertThat(manifest)
-                        .contains("\"eligible\": " + (long) Double.parseDouble(line.split(" ")[1])));
+        assertThat(afterSuccess.get("cape_entries_eligible")).singleElement()
+            .asString()
+            .matches("cape_entries_eligible [0-9.E]+")
+            .satisfies(line -> assertThat(manifest)
+                .contains("\"eligible\": " + (long) Double.parseDouble(line.split(" ")[1])));
         assertThat(afterSuccess.get("cape_last_run_status")).contains("cape_last_run_status{status=\"COMPLETED\"} 1.0",
                 "cape_last_run_status{status=\"FAILED\"} 0.0");
         assertThat(afterSuccess.get("cape_last_success_timestamp_seconds"))
-                .containsExactly("cape_last_success_timestamp_seconds 1.796094E9");
+            .containsExactly("cape_last_success_timestamp_seconds 1.796094E9");
         assertThat(afterSuccess).containsKeys("cape_entries_assessed", "cape_entries_excluded",
                 "cape_refund_amount_usd");
         assertThat(afterSuccess.keySet()).allMatch(name -> name.startsWith("cape_"));
 
         // refused (already completed): only the status changes
         assertThat(runner("input=" + SAMPLE_RELATIVE, "runDate=2026-11-30")).isEqualTo(3);
-        assertThat(gateway.group().get("cape_last_run_status"))
-                .contains("cape_last_run_status{status=\"ALREADY_COMPLETED\"} 1.0",
-                        "cape_last_run_status{status=\"COMPLETED\"} 0.0");
+        assertThat(gateway.group().get("cape_last_run_status")).contains(
+                "cape_last_run_status{status=\"ALREADY_COMPLETED\"} 1.0",
+                "cape_last_run_status{status=\"COMPLETED\"} 0.0");
         assertThat(gateway.group()).containsEntry("cape_entries_eligible", afterSuccess.get("cape_entries_eligible"))
-                .containsEntry("cape_last_success_timestamp_seconds",
-                        afterSuccess.get("cape_last_success_timestamp_seconds"));
+            .containsEntry("cape_last_success_timestamp_seconds",
+                    afterSuccess.get("cape_last_success_timestamp_seconds"));
 
         // failed: the same
         properties.setOutputDir(tempDir.resolve("out-failed"));
         failOnInsert("cape_assessment", "entry_number", "YOT00010401");
         assertThat(runner("input=" + SAMPLE_RELATIVE, "runDate=2026-12-01")).isEqualTo(1);
-        assertThat(gateway.group().get("cape_last_run_status"))
-                .contains("cape_last_run_status{status=\"FAILED\"} 1.0");
+        assertThat(gateway.group().get("cape_last_run_status")).contains("cape_last_run_status{status=\"FAILED\"} 1.0");
         assertThat(gateway.group()).containsEntry("cape_entries_eligible", afterSuccess.get("cape_entries_eligible"))
-                .containsEntry("cape_refund_amount_usd", afterSuccess.get("cape_refund_amount_usd"));
+            .containsEntry("cape_refund_amount_usd", afterSuccess.get("cape_refund_amount_usd"));
         assertThat(gateway.methods()).containsExactly("PUT", "POST", "POST");
 
-        // and Spring Boot's own exporter, which pushed every meter on a timer, is not running
+        // and Spring Boot's own exporter, which pushed every meter on a timer, is not
+        // running
         assertThat(context.getBeanProvider(PrometheusPushGatewayManager.class).getIfAvailable()).isNull();
     }
 
@@ -194,13 +208,15 @@ class CapeJobRunnerTest extends JobTestSupport {
     }
 
     /**
-     * The Pushgateway's documented semantics for one group, over its text format: PUT replaces the group, POST
-     * replaces only the metric families it sends.
+     * The Pushgateway's documented semantics for one group, over its text format: PUT
+     * replaces the group, POST replaces only the metric families it sends.
      */
     static final class FakePushgateway {
 
         private final HttpServer server;
+
         private final Map<String, List<String>> group = new LinkedHashMap<>();
+
         private final List<String> methods = new java.util.ArrayList<>();
 
         FakePushgateway() throws IOException {
@@ -210,8 +226,10 @@ class CapeJobRunnerTest extends JobTestSupport {
                 synchronized (this) {
                     methods.add(exchange.getRequestMethod());
                     Map<String, List<String>> sent = new LinkedHashMap<>();
-                    body.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l -> sent
-                            .computeIfAbsent(l.split("[{ ]", 2)[0], k -> new java.util.ArrayList<>()).add(l));
+                    body.lines()
+                        .filter(l -> !l.startsWith("#") && !l.isBlank())
+                        .forEach(l -> sent.computeIfAbsent(l.split("[{ ]", 2)[0], k -> new java.util.ArrayList<>())
+                            .add(l));
                     if (exchange.getRequestMethod().equals("PUT")) {
                         group.clear();
                     }
@@ -238,5 +256,7 @@ class CapeJobRunnerTest extends JobTestSupport {
         void stop() {
             server.stop(0);
         }
+
     }
+
 }

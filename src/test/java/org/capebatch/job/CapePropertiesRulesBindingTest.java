@@ -11,15 +11,16 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** The properties of the SPEC §1 amendment bind from their documented spellings and default as documented. */
+/**
+ * The properties of the SPEC §1 amendment bind from their documented spellings and
+ * default as documented.
+ */
 class CapePropertiesRulesBindingTest {
 
     @Test
     void bind_WhenPhase3AndToleranceSet_ThenValuesBound() {
-        CapeProperties properties = bind(Map.of(
-                "cape.rules.phase3-importers", "12-3456789AB, 98-7654321CD",
-                "cape.rules.phase3-start", "2026-11-02",
-                "cape.results.variance-tolerance", "0.50"));
+        CapeProperties properties = bind(Map.of("cape.rules.phase3-importers", "12-3456789AB, 98-7654321CD",
+                "cape.rules.phase3-start", "2026-11-02", "cape.results.variance-tolerance", "0.50"));
 
         assertThat(properties.getRules().getPhase3Importers()).containsExactly("12-3456789AB", "98-7654321CD");
         assertThat(properties.getRules().getPhase3Start()).isEqualTo(LocalDate.of(2026, 11, 2));
@@ -37,6 +38,8 @@ class CapePropertiesRulesBindingTest {
 
     private static CapeProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values))
-                .bind("cape", Bindable.ofInstance(new CapeProperties())).get();
+            .bind("cape", Bindable.ofInstance(new CapeProperties()))
+            .get();
     }
+
 }

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 11 items 7 and 1 in real child JVMs, as an operator meets them: a mistake on the command line ends with
- * exit 2 and one line on stderr before Spring is even loaded (so in well under a second, whatever the machine's
- * load) and leaves the working directory empty (no {@code .cape/}, no output directory); a misspelt property in a
- * configuration file is refused before the job store starts.
+ * Issue 11 items 7 and 1 in real child JVMs, as an operator meets them: a mistake on the
+ * command line ends with exit 2 and one line on stderr before Spring is even loaded (so
+ * in well under a second, whatever the machine's load) and leaves the working directory
+ * empty (no {@code .cape/}, no output directory); a misspelt property in a configuration
+ * file is refused before the job store starts.
  */
 class CommandLineProcessTest {
 
@@ -39,8 +40,9 @@ class CommandLineProcessTest {
         assertThat(result.stderr().lines()).containsExactly("cape-batch: unknown property cape.output-dirr (command"
                 + " line); did you mean cape.output-dir?; valid cape.* properties: " + validNames()
                 + ". Fix the command");
-        assertThat(result.stdout()).as("classes loaded").contains("org.capebatch.job.CommandLine")
-                .doesNotContain("org.springframework.context", "org.springframework.boot.SpringApplication");
+        assertThat(result.stdout()).as("classes loaded")
+            .contains("org.capebatch.job.CommandLine")
+            .doesNotContain("org.springframework.context", "org.springframework.boot.SpringApplication");
         assertThat(listing()).isEmpty();
     }
 
@@ -59,8 +61,9 @@ class CommandLineProcessTest {
         Result result = java("-verbose:class", "--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("Commands (java -jar cape-batch.jar ...)", "--cape.output-dir=",
-                "Exit codes:").doesNotContain("org.springframework.context");
+        assertThat(result.stdout())
+            .contains("Commands (java -jar cape-batch.jar ...)", "--cape.output-dir=", "Exit codes:")
+            .doesNotContain("org.springframework.context");
         assertThat(result.stderr()).isEmpty();
         assertThat(listing()).isEmpty();
     }
@@ -79,10 +82,12 @@ class CommandLineProcessTest {
                 "--spring.config.additional-location=file:" + config + "/");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stderr().lines()).hasSize(1).first().asString()
-                .startsWith("cape-batch: unknown property cape.declaration.max-entires (")
-                .contains("application.yml", "did you mean cape.declaration.max-entries?")
-                .endsWith("Fix the command");
+        assertThat(result.stderr().lines()).hasSize(1)
+            .first()
+            .asString()
+            .startsWith("cape-batch: unknown property cape.declaration.max-entires (")
+            .contains("application.yml", "did you mean cape.declaration.max-entries?")
+            .endsWith("Fix the command");
         assertThat(listing()).containsExactly("config", "config/application.yml");
     }
 
@@ -92,15 +97,17 @@ class CommandLineProcessTest {
 
     private List<String> listing() throws IOException {
         try (Stream<Path> files = Files.walk(workingDirectory)) {
-            return files.filter(p -> !p.equals(workingDirectory)).map(p -> workingDirectory.relativize(p).toString())
-                    .sorted().toList();
+            return files.filter(p -> !p.equals(workingDirectory))
+                .map(p -> workingDirectory.relativize(p).toString())
+                .sorted()
+                .toList();
         }
     }
 
     private Result java(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path")));
         List<String> rest = new ArrayList<>(List.of(args));
         if (!rest.isEmpty() && rest.get(0).startsWith("-verbose")) {
             command.add(rest.remove(0));
@@ -111,16 +118,20 @@ class CommandLineProcessTest {
         Path err = Files.createTempFile("cape-cli", ".err");
         try {
             Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
             if (!process.waitFor(3, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("cape-batch " + String.join(" ", args) + " did not end");
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
+        }
+        finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
     }
+
 }

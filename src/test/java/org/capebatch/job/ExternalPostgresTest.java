@@ -21,23 +21,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The job against a separately started PostgreSQL server (issue "Broker scale": everything of the job issue holds
- * against an external store). Runs when {@code CAPE_TEST_POSTGRES_URL} (plus {@code _USER}, {@code _PASSWORD})
- * names a database this test may wipe; {@code .ci/run} starts the machine's PostgreSQL 15 and sets them. Every run
- * is a real child JVM with the command line of SPEC §1; outputs are compared with the embedded store's.
+ * The job against a separately started PostgreSQL server (issue "Broker scale":
+ * everything of the job issue holds against an external store). Runs when
+ * {@code CAPE_TEST_POSTGRES_URL} (plus {@code _USER}, {@code _PASSWORD}) names a database
+ * this test may wipe; {@code .ci/run} starts the machine's PostgreSQL 15 and sets them.
+ * Every run is a real child JVM with the command line of SPEC §1; outputs are compared
+ * with the embedded store's.
  */
 @EnabledIfEnvironmentVariable(named = "CAPE_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
 class ExternalPostgresTest {
 
     private static final String RUN_DATE = "2026-11-30";
+
     private static final String URL = System.getenv("CAPE_TEST_POSTGRES_URL");
+
     private static final String USER = System.getenv().getOrDefault("CAPE_TEST_POSTGRES_USER", "postgres");
+
     private static final String PASSWORD = System.getenv().getOrDefault("CAPE_TEST_POSTGRES_PASSWORD", "");
 
     @TempDir
     Path dir;
 
     private JdbcTemplate db;
+
     private final List<Process> children = new ArrayList<>();
 
     @BeforeEach
@@ -64,17 +70,23 @@ class ExternalPostgresTest {
         assertThat(external.output()).doesNotContain("Embedded PostgreSQL");
         assertSameOutput("external", "embedded");
         long declared = db.queryForObject("SELECT count(*) FROM cape_ledger", Long.class);
-        assertThat(declared).isEqualTo(new RunOutput(dir.resolve("external-out")).assessments().values().stream()
-                .filter(a -> a.get("status").equals("ELIGIBLE")).count());
+        assertThat(declared).isEqualTo(new RunOutput(dir.resolve("external-out")).assessments()
+            .values()
+            .stream()
+            .filter(a -> a.get("status").equals("ELIGIBLE"))
+            .count());
 
-        // the same command again is refused; a later run date finds every entry already declared
+        // the same command again is refused; a later run date finds every entry already
+        // declared
         assertThat(run("external", input, RUN_DATE, true).code()).isEqualTo(3);
         Result nextDay = run("next-day", input, "2026-12-01", true);
         assertThat(nextDay.code()).as(nextDay.output()).isZero();
-        // (an entry may fail an earlier check a day later too, e.g. its liquidation window: reasons lists both)
+        // (an entry may fail an earlier check a day later too, e.g. its liquidation
+        // window: reasons lists both)
         assertThat(new RunOutput(dir.resolve("next-day-out")).assessments().values())
-                .noneMatch(a -> a.get("status").equals("ELIGIBLE"))
-                .filteredOn(a -> a.get("reasons").contains("ALREADY_DECLARED")).hasSize((int) declared);
+            .noneMatch(a -> a.get("status").equals("ELIGIBLE"))
+            .filteredOn(a -> a.get("reasons").contains("ALREADY_DECLARED"))
+            .hasSize((int) declared);
     }
 
     @Test
@@ -96,8 +108,10 @@ class ExternalPostgresTest {
 
         Result failed = run("external", input, RUN_DATE, true);
         assertThat(failed.code()).as(failed.output()).isEqualTo(1);
-        assertThat(failed.stderr().lines().toList()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("cape-batch: ").contains("FAILED in assessStep").contains("run the same command again"));
+        assertThat(failed.stderr().lines().toList()).singleElement()
+            .satisfies(line -> assertThat(line).startsWith("cape-batch: ")
+                .contains("FAILED in assessStep")
+                .contains("run the same command again"));
         assertThat(db.queryForObject("SELECT count(*) FROM cape_assessment", Long.class)).isPositive();
 
         db.execute("DROP TRIGGER cape_test_failure ON cape_assessment");
@@ -116,7 +130,7 @@ class ExternalPostgresTest {
                 "--spring.datasource.hikari.connection-timeout=2000");
         assertThat(down.code()).as(down.output()).isEqualTo(1);
         assertThat(down.stderr().lines().toList()).singleElement()
-                .satisfies(line -> assertThat(line).startsWith("cape-batch: could not start"));
+            .satisfies(line -> assertThat(line).startsWith("cape-batch: could not start"));
     }
 
     private void assertSameOutput(String actual, String expected) throws IOException {
@@ -127,13 +141,12 @@ class ExternalPostgresTest {
     }
 
     private Result run(String name, Path input, String runDate, boolean external, String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), CapeBatchApplication.class.getName(),
-                "input=" + input, "runDate=" + runDate,
-                "--cape.output-dir=" + dir.resolve(name + "-out"),
-                "--cape.work-dir=" + dir.resolve(name + "-store"),
-                "--cape.declaration.group-by=FILER_CODE", "--cape.job.grid-size=2"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+                        System.getProperty("java.class.path"), CapeBatchApplication.class.getName(), "input=" + input,
+                        "runDate=" + runDate, "--cape.output-dir=" + dir.resolve(name + "-out"),
+                        "--cape.work-dir=" + dir.resolve(name + "-store"), "--cape.declaration.group-by=FILER_CODE",
+                        "--cape.job.grid-size=2"));
         if (external) {
             command.addAll(List.of("--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
                     "--spring.datasource.password=" + PASSWORD));
@@ -153,4 +166,5 @@ class ExternalPostgresTest {
             return stdout + "\n--- stderr ---\n" + stderr;
         }
     }
+
 }

@@ -9,10 +9,14 @@ import org.springframework.batch.test.MetaDataInstanceFactory;
 
 import io.micrometer.observation.Observation;
 
-/** Item timers never time the import step's batches; every other observation, and other steps' items, pass. */
+/**
+ * Item timers never time the import step's batches; every other observation, and other
+ * steps' items, pass.
+ */
 class ImportItemObservationsTest {
 
     private final ImportItemObservations predicate = new ImportItemObservations();
+
     private final Observation.Context context = new Observation.Context();
 
     @AfterEach
@@ -43,4 +47,5 @@ class ImportItemObservationsTest {
         assertThat(predicate.test("spring.batch.item.read", context)).isTrue();
         assertThat(predicate.test("spring.batch.item.process", context)).isTrue();
     }
+
 }

@@ -16,19 +16,24 @@ import org.capebatch.entry.EntryNumber;
 import org.capebatch.entry.InvalidValueException;
 
 /**
- * The data rows of a CSV test input with their physical line numbers, read independently of the product's reader.
- * Test inputs have no line breaks inside quoted cells, so one line is one row; a row whose cells are all blank is a
- * blank line (SPEC §2) and is not a row.
+ * The data rows of a CSV test input with their physical line numbers, read independently
+ * of the product's reader. Test inputs have no line breaks inside quoted cells, so one
+ * line is one row; a row whose cells are all blank is a blank line (SPEC §2) and is not a
+ * row.
  */
 record InputRows(String fileName, List<String> header, List<Row> rows) {
 
     record Row(long line, List<String> cells) {
 
-        /** The row's entry number as the job normalizes it, empty when it is not a valid one. */
+        /**
+         * The row's entry number as the job normalizes it, empty when it is not a valid
+         * one.
+         */
         Optional<String> entryNumber() {
             try {
                 return Optional.of(EntryNumber.parse(cells.isEmpty() ? "" : cells.get(0)).value());
-            } catch (InvalidValueException e) {
+            }
+            catch (InvalidValueException e) {
                 return Optional.empty();
             }
         }
@@ -58,7 +63,8 @@ record InputRows(String fileName, List<String> header, List<Row> rows) {
                 }
             }
             return new InputRows(csv.getFileName().toString(), header, rows);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

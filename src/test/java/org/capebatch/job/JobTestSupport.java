@@ -20,20 +20,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Base of the job's functional tests: one Spring context (cached by the test framework, so every subclass shares
- * it and its embedded PostgreSQL under {@code target/}), a clean job store before each test (business tables and
- * Spring Batch metadata), and an output directory of the test's own.
+ * Base of the job's functional tests: one Spring context (cached by the test framework,
+ * so every subclass shares it and its embedded PostgreSQL under {@code target/}), a clean
+ * job store before each test (business tables and Spring Batch metadata), and an output
+ * directory of the test's own.
  */
-@SpringBootTest(classes = CapeBatchApplication.class, properties = {
-        "cape.job.run-on-startup=false",
-        "cape.work-dir=target/job-test-store",
-        "cape.job.grid-size=2",
-        "cape.job.progress-interval=1h"})
+@SpringBootTest(classes = CapeBatchApplication.class, properties = { "cape.job.run-on-startup=false",
+        "cape.work-dir=target/job-test-store", "cape.job.grid-size=2", "cape.job.progress-interval=1h" })
 abstract class JobTestSupport {
 
-    static final String[] CAPE_TABLES = {"cape_input_file", "cape_input_part", "cape_staged_fragment", "cape_rejected_row",
-        "cape_assessment", "cape_declaration", "cape_ledger", "cape_output_file", "cape_entry_state", "cape_answer_file",
-        "cape_answer_staged", "cape_answer", "cape_input_fingerprint"};
+    static final String[] CAPE_TABLES = { "cape_input_file", "cape_input_part", "cape_staged_fragment",
+            "cape_rejected_row", "cape_assessment", "cape_declaration", "cape_ledger", "cape_output_file",
+            "cape_entry_state", "cape_answer_file", "cape_answer_staged", "cape_answer", "cape_input_fingerprint" };
 
     @Autowired
     JobOperator jobOperator;
@@ -59,7 +57,8 @@ abstract class JobTestSupport {
     void cleanStoreAndProperties() {
         jdbc = new JdbcTemplate(dataSource);
         truncateAll();
-        // CapeProperties is a singleton read by step-scoped beans at step start: reset what tests change.
+        // CapeProperties is a singleton read by step-scoped beans at step start: reset
+        // what tests change.
         outputDir = tempDir.resolve("out");
         properties.setOutputDir(outputDir);
         properties.getDeclaration().setGroupBy(GroupBy.IMPORTER);
@@ -71,8 +70,9 @@ abstract class JobTestSupport {
     }
 
     /**
-     * Makes the database itself fail, with no hook in the product: a trigger raises an exception when a row whose
-     * {@code column} is {@code value} is inserted into {@code table} (COPY fires row triggers too).
+     * Makes the database itself fail, with no hook in the product: a trigger raises an
+     * exception when a row whose {@code column} is {@code value} is inserted into
+     * {@code table} (COPY fires row triggers too).
      */
     void failOnInsert(String table, String column, String value) {
         jdbc.execute("""
@@ -95,16 +95,19 @@ abstract class JobTestSupport {
         jdbc.execute("DROP FUNCTION IF EXISTS cape_test_failure()");
     }
 
-    /** Forgets every run: the ledger of one run must not make entries ALREADY_DECLARED in the next test. */
+    /**
+     * Forgets every run: the ledger of one run must not make entries ALREADY_DECLARED in
+     * the next test.
+     */
     void truncateAll() {
         jdbc.execute("TRUNCATE " + String.join(", ", CAPE_TABLES) + ", BATCH_JOB_INSTANCE CASCADE");
     }
 
     JobExecution run(Path input, String runDate) throws Exception {
-        return jobOperator.start(job, new JobParametersBuilder()
-                .addString(RunParameters.INPUT, input.toString())
-                .addString(RunParameters.RUN_DATE, runDate)
-                .toJobParameters());
+        return jobOperator.start(job,
+                new JobParametersBuilder().addString(RunParameters.INPUT, input.toString())
+                    .addString(RunParameters.RUN_DATE, runDate)
+                    .toJobParameters());
     }
 
     long count(String sql, Object... args) {
@@ -112,7 +115,10 @@ abstract class JobTestSupport {
         return n == null ? 0 : n;
     }
 
-    /** Rows staged and kept by assembly: the "used" side of rows_read = used + rejected (SPEC §2). */
+    /**
+     * Rows staged and kept by assembly: the "used" side of rows_read = used + rejected
+     * (SPEC §2).
+     */
     long usedRows(JobExecution execution) {
         return count("""
                 SELECT (SELECT coalesce(sum(row_count), 0) FROM cape_staged_fragment WHERE run_id = ?)
@@ -124,7 +130,8 @@ abstract class JobTestSupport {
     static Path fixture(String name) {
         try {
             return Path.of(JobTestSupport.class.getResource("/fixtures/job/" + name).toURI());
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException("fixture not found: " + name, e);
         }
     }
@@ -132,4 +139,5 @@ abstract class JobTestSupport {
     static Path sample(String name) {
         return Path.of("sample", name).toAbsolutePath();
     }
+
 }

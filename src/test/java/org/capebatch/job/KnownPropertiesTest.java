@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The list of valid {@code cape.*} names cannot fall behind the code: every class bound to a {@code cape} prefix is
- * one of {@link KnownProperties#ROOTS}, and every {@code ${cape.*}} placeholder in the sources names a known
- * property. Otherwise a property added by a later change would be refused as unknown (issue 11 item 1).
+ * The list of valid {@code cape.*} names cannot fall behind the code: every class bound
+ * to a {@code cape} prefix is one of {@link KnownProperties#ROOTS}, and every
+ * {@code ${cape.*}} placeholder in the sources names a known property. Otherwise a
+ * property added by a later change would be refused as unknown (issue 11 item 1).
  */
 class KnownPropertiesTest {
 
@@ -31,7 +32,7 @@ class KnownPropertiesTest {
             if (text.contains("@ConfigurationProperties(\"cape")) {
                 String className = SOURCES.relativize(source).toString().replace('/', '.').replace(".java", "");
                 ConfigurationProperties annotation = Class.forName(className)
-                        .getAnnotation(ConfigurationProperties.class);
+                    .getAnnotation(ConfigurationProperties.class);
                 if (annotation != null) {
                     bound.add(annotation.value() + " " + className);
                 }
@@ -57,7 +58,7 @@ class KnownPropertiesTest {
         }
 
         assertThat(names).isNotEmpty()
-                .allSatisfy(name -> assertThat(KnownProperties.get().find(name)).as(name).isPresent());
+            .allSatisfy(name -> assertThat(KnownProperties.get().find(name)).as(name).isPresent());
     }
 
     @Test
@@ -67,7 +68,7 @@ class KnownPropertiesTest {
         assertThat(KnownProperties.get().find("cape.declarant.filer-codes[2]")).isPresent();
         assertThat(KnownProperties.get().find("cape.output-dirr")).isEmpty();
         assertThat(KnownProperties.get().find("cape.declaration.max-entries").orElseThrow().defaultValue())
-                .isEqualTo("9999");
+            .isEqualTo("9999");
     }
 
     private static List<Path> javaSources() throws IOException {
@@ -75,4 +76,5 @@ class KnownPropertiesTest {
             return files.filter(p -> p.toString().endsWith(".java")).toList();
         }
     }
+
 }

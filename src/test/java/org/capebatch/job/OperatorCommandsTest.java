@@ -19,10 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
 /**
- * The operator commands (issue 11 item 8, issue 7 item 2) against the real job store: {@code runs} shows a failed
- * run's steps and failure line; {@code abandon} ends a run for good and frees the entries of its never-completed
- * declarations for a later run; {@code prune} deletes old metadata and staging rows but never the ledger, and a
- * pruned COMPLETED run is still refused.
+ * The operator commands (issue 11 item 8, issue 7 item 2) against the real job store:
+ * {@code runs} shows a failed run's steps and failure line; {@code abandon} ends a run
+ * for good and frees the entries of its never-completed declarations for a later run;
+ * {@code prune} deletes old metadata and staging rows but never the ledger, and a pruned
+ * COMPLETED run is still refused.
  */
 class OperatorCommandsTest extends JobTestSupport {
 
@@ -60,17 +61,21 @@ class OperatorCommandsTest extends JobTestSupport {
 
         // then
         assertThat(runs.code).isZero();
-        assertThat(runs.out).contains("execution " + failed.getId() + "  run " + failed.getJobInstance().getInstanceId()
-                + "  FAILED  started ").contains("input=" + input).contains("runDate=" + RUN_DATE)
-                .containsPattern("importStep COMPLETED  read \\d+  written \\d+  skipped 0")
-                .contains("assessStep FAILED")
-                .contains("failure in assessStep: ERROR: test failure: entry_number")
-                .doesNotContain("Partition handler");
+        assertThat(runs.out)
+            .contains("execution " + failed.getId() + "  run " + failed.getJobInstance().getInstanceId()
+                    + "  FAILED  started ")
+            .contains("input=" + input)
+            .contains("runDate=" + RUN_DATE)
+            .containsPattern("importStep COMPLETED  read \\d+  written \\d+  skipped 0")
+            .contains("assessStep FAILED")
+            .contains("failure in assessStep: ERROR: test failure: entry_number")
+            .doesNotContain("Partition handler");
     }
 
     @Test
     void abandon_WhenRunFailedAfterDeclaring_ThenAbandonedAndItsEntriesAreDeclaredByALaterRun() throws Exception {
-        // given: a run that assigned its declarations and then could not write their files (a plain file where
+        // given: a run that assigned its declarations and then could not write their
+        // files (a plain file where
         // the declarations directory should be)
         java.nio.file.Files.createDirectories(outputDir);
         java.nio.file.Files.writeString(outputDir.resolve("declarations"), "not a directory");
@@ -80,7 +85,8 @@ class OperatorCommandsTest extends JobTestSupport {
         long assigned = count("SELECT count(*) FROM cape_ledger WHERE run_id = ?", runId);
         assertThat(assigned).isPositive();
         assertThat(count("SELECT count(*) FROM cape_entry_state WHERE run_id = ?", runId))
-                .as("files never completed, so nothing DECLARED").isZero();
+            .as("files never completed, so nothing DECLARED")
+            .isZero();
 
         // when
         Output abandoned = command("abandon", String.valueOf(failed.getId()));
@@ -97,12 +103,12 @@ class OperatorCommandsTest extends JobTestSupport {
         JobExecution later = run(input, "2026-12-01");
         assertThat(later.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long laterId = later.getJobInstance().getInstanceId();
-        assertThat(count("SELECT count(*) FROM cape_assessment WHERE run_id = ? AND reason = 'ALREADY_DECLARED'",
-                laterId)).isZero();
+        assertThat(
+                count("SELECT count(*) FROM cape_assessment WHERE run_id = ? AND reason = 'ALREADY_DECLARED'", laterId))
+            .isZero();
         assertThat(count("SELECT count(*) FROM cape_entry_state WHERE run_id = ?", laterId))
-                .isEqualTo(count("SELECT count(*) FROM cape_assessment WHERE run_id = ? AND status = 'ELIGIBLE'",
-                        laterId))
-                .isPositive();
+            .isEqualTo(count("SELECT count(*) FROM cape_assessment WHERE run_id = ? AND status = 'ELIGIBLE'", laterId))
+            .isPositive();
     }
 
     @Test
@@ -146,11 +152,13 @@ class OperatorCommandsTest extends JobTestSupport {
             assertThat(count("SELECT count(*) FROM " + table + " WHERE run_id = ?", runId)).as(table).isZero();
         }
         assertThat(count("SELECT count(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?", completed.getId()))
-                .isZero();
+            .isZero();
         assertThat(count("SELECT count(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?", failed.getId()))
-                .as("a run that can resume keeps its steps").isPositive();
+            .as("a run that can resume keeps its steps")
+            .isPositive();
         assertThat(count("SELECT count(*) FROM cape_staged_fragment WHERE run_id = ?",
-                failed.getJobInstance().getInstanceId())).isPositive();
+                failed.getJobInstance().getInstanceId()))
+            .isPositive();
         assertThat(count("SELECT count(*) FROM cape_ledger")).isEqualTo(ledger);
         assertThat(runCommand(RUN_DATE)).as("still COMPLETED").isEqualTo(3);
         assertThat(command("prune").code).as("--keep-days is required").isEqualTo(2);
@@ -168,12 +176,13 @@ class OperatorCommandsTest extends JobTestSupport {
 
     private int runCommand(String runDate) throws Exception {
         CapeJobRunner runner = new CapeJobRunner(jobOperator, jobRepository, job, dataSource, partitionLocks,
-                properties, runMetrics, metricsPusher, new PrintStream(new ByteArrayOutputStream(), true,
-                        StandardCharsets.UTF_8));
+                properties, runMetrics, metricsPusher,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         runner.run(new DefaultApplicationArguments("input=" + input, "runDate=" + runDate));
         return runner.getExitCode();
     }
 
     private record Output(int code, String out, String err) {
     }
+
 }

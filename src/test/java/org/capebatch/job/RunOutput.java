@@ -30,7 +30,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads what a run wrote under its output directory (SPEC §5), independently of the product's writers. */
+/**
+ * Reads what a run wrote under its output directory (SPEC §5), independently of the
+ * product's writers.
+ */
 record RunOutput(Path dir) {
 
     static final String ASSESSMENTS = "assessments.csv";
@@ -73,18 +76,22 @@ record RunOutput(Path dir) {
         return JsonMapper.builder().build().readTree(Files.readString(dir.resolve(MANIFEST)));
     }
 
-    /** Every regular file under the output directory by its path relative to it, with forward slashes. */
+    /**
+     * Every regular file under the output directory by its path relative to it, with
+     * forward slashes.
+     */
     List<String> allFiles() throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+                .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                .sorted()
+                .toList();
         }
     }
 
     /**
-     * The SHA-256 of the files compared byte for byte between runs (SPEC §5): every CSV and manifest.json, whose
-     * hashes cover the workbooks too.
+     * The SHA-256 of the files compared byte for byte between runs (SPEC §5): every CSV
+     * and manifest.json, whose hashes cover the workbooks too.
      */
     Map<String, String> comparableHashes() throws IOException {
         Map<String, String> hashes = new TreeMap<>();
@@ -96,7 +103,9 @@ record RunOutput(Path dir) {
         return hashes;
     }
 
-    /** Text cells of column A of the first sheet, as the CBP template holds entry numbers. */
+    /**
+     * Text cells of column A of the first sheet, as the CBP template holds entry numbers.
+     */
     static List<String> firstSheetColumnA(Path xlsx) throws IOException {
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             XSSFSheet sheet = workbook.getSheetAt(0);
@@ -104,7 +113,7 @@ record RunOutput(Path dir) {
             for (Row row : sheet) {
                 Cell cell = row.getCell(0);
                 assertThat(cell.getCellType()).as("cell %s of %s", cell.getAddress(), xlsx.getFileName())
-                        .isEqualTo(CellType.STRING);
+                    .isEqualTo(CellType.STRING);
                 cells.add(cell.getStringCellValue());
             }
             return cells;
@@ -129,14 +138,17 @@ record RunOutput(Path dir) {
         assertThat(text).as("%s ends with CRLF", file.getFileName()).endsWith("\r\n");
         List<String> lines = List.of(text.substring(0, text.length() - 2).split("\r\n", -1));
         assertThat(lines).as("%s has no bare CR or LF", file.getFileName())
-                .noneMatch(l -> l.indexOf('\n') >= 0 || l.indexOf('\r') >= 0);
+            .noneMatch(l -> l.indexOf('\n') >= 0 || l.indexOf('\r') >= 0);
         return lines;
     }
 
     static List<Map<String, String>> csv(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                        .parse(reader)) {
+                CSVParser parser = CSVFormat.DEFAULT.builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)) {
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 rows.add(record.toMap());
@@ -148,7 +160,8 @@ record RunOutput(Path dir) {
     static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

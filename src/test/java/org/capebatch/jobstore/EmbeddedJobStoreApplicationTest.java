@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * SPEC §1 zero setup: the application with no datasource URL gets a working job store with the Batch schema. The
- * context is closed after the class, so its server stops before JUnit deletes the temporary work directory.
+ * SPEC §1 zero setup: the application with no datasource URL gets a working job store
+ * with the Batch schema. The context is closed after the class, so its server stops
+ * before JUnit deletes the temporary work directory.
  */
 @DirtiesContext
 @SpringBootTest(classes = CapeBatchApplication.class, properties = "cape.job.run-on-startup=false")
@@ -47,7 +48,9 @@ class EmbeddedJobStoreApplicationTest {
         assertThat(jdbc.queryForObject("SELECT inet_server_port()", Integer.class)).isEqualTo(server.port());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM BATCH_JOB_INSTANCE", Long.class)).isZero();
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).startsWith("1", "2");
+                String.class))
+            .startsWith("1", "2");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM cape_ledger", Long.class)).isZero();
     }
+
 }

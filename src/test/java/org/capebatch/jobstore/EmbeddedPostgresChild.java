@@ -9,8 +9,9 @@ import org.capebatch.jobstore.EmbeddedPostgresServer;
 import org.capebatch.jobstore.EmbeddedPostgresServerTest;
 
 /**
- * Run in a child JVM by {@link EmbeddedPostgresServerTest}: starts the server of the work directory given as the
- * first argument, commits the row given as the second, prints {@code READY <postmaster pid>} and waits to be killed.
+ * Run in a child JVM by {@link EmbeddedPostgresServerTest}: starts the server of the work
+ * directory given as the first argument, commits the row given as the second, prints
+ * {@code READY <postmaster pid>} and waits to be killed.
  */
 public final class EmbeddedPostgresChild {
 
@@ -20,7 +21,7 @@ public final class EmbeddedPostgresChild {
     public static void main(String[] args) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]));
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS note (text varchar(100) PRIMARY KEY)");
             statement.execute("INSERT INTO note VALUES ('" + args[1] + "')");
         }
@@ -28,4 +29,5 @@ public final class EmbeddedPostgresChild {
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }
+
 }

@@ -17,12 +17,15 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The configuration on its own: when it applies, and that closing the context stops the server it started. */
+/**
+ * The configuration on its own: when it applies, and that closing the context stops the
+ * server it started.
+ */
 class EmbeddedPostgresDataSourceConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(EmbeddedPostgresDataSourceConfiguration.class)
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class));
+        .withUserConfiguration(EmbeddedPostgresDataSourceConfiguration.class)
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class));
 
     @TempDir
     Path workDir;
@@ -46,13 +49,15 @@ class EmbeddedPostgresDataSourceConfigurationTest {
 
     @Test
     void dataSource_WhenUrlSet_ThenEmbeddedServerNotStartedAndBootPoolUsesUrl() {
-        runner.withPropertyValues("cape.work-dir=" + workDir,
-                        "spring.datasource.url=jdbc:postgresql://db.example:5432/cape")
-                .run(context -> {
-                    assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedPostgresServer.class);
-                    assertThat(context.getBean(HikariDataSource.class).getJdbcUrl())
-                            .isEqualTo("jdbc:postgresql://db.example:5432/cape");
-                });
+        runner
+            .withPropertyValues("cape.work-dir=" + workDir,
+                    "spring.datasource.url=jdbc:postgresql://db.example:5432/cape")
+            .run(context -> {
+                assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedPostgresServer.class);
+                assertThat(context.getBean(HikariDataSource.class).getJdbcUrl())
+                    .isEqualTo("jdbc:postgresql://db.example:5432/cape");
+            });
         assertThat(workDir.resolve(EmbeddedPostgresServer.DATA_DIRECTORY)).doesNotExist();
     }
+
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real PostgreSQL 17 servers on temporary work directories; each test stops everything it started. */
+/**
+ * Real PostgreSQL 17 servers on temporary work directories; each test stops everything it
+ * started.
+ */
 class EmbeddedPostgresServerTest {
 
     private static final Duration CHILD_READY_WAIT = Duration.ofSeconds(90);
@@ -61,9 +64,9 @@ class EmbeddedPostgresServerTest {
             ProcessHandle.of(killedPid).orElseThrow().destroyForcibly();
             assertThat(ServerProcesses.awaitExit(List.of(killedPid), Duration.ofSeconds(10))).isTrue();
         }
-        // Closing could not stop a dead server: the lock file of the killed postmaster is still there.
-        assertThat(PostmasterPidFile.read(workDir.resolve("pgdata")).map(PostmasterPidFile::pid))
-                .contains(killedPid);
+        // Closing could not stop a dead server: the lock file of the killed postmaster is
+        // still there.
+        assertThat(PostmasterPidFile.read(workDir.resolve("pgdata")).map(PostmasterPidFile::pid)).contains(killedPid);
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(workDir)) {
             assertThat(server.postmasterPid()).isNotEqualTo(killedPid);
@@ -93,10 +96,11 @@ class EmbeddedPostgresServerTest {
         Process child = startChild("written by child");
         long orphanPid = awaitReady(child);
 
-        // While the child lives it owns the work directory: a second process must not start a second server.
+        // While the child lives it owns the work directory: a second process must not
+        // start a second server.
         assertThatThrownBy(() -> EmbeddedPostgresServer.start(workDir, Duration.ofMillis(500)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("in use by another process (pid " + child.pid() + ")");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("in use by another process (pid " + child.pid() + ")");
 
         child.destroyForcibly().waitFor();
         assertThat(ServerProcesses.isRunning(orphanPid)).as("server outlives its killed JVM").isTrue();
@@ -142,9 +146,9 @@ class EmbeddedPostgresServerTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 EmbeddedPostgresChild.class.getName(), workDir.toString(), note)
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("child.out").toFile())
-                .start();
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("child.out").toFile())
+            .start();
         children.add(child);
         return child;
     }
@@ -154,9 +158,10 @@ class EmbeddedPostgresServerTest {
         long deadline = System.nanoTime() + CHILD_READY_WAIT.toNanos();
         Path output = workDir.resolve("child.out");
         while (System.nanoTime() < deadline && child.isAlive()) {
-            Optional<String> ready = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.startsWith("READY "))
-                    .findFirst();
+            Optional<String> ready = Files.readAllLines(output, StandardCharsets.UTF_8)
+                .stream()
+                .filter(line -> line.startsWith("READY "))
+                .findFirst();
             if (ready.isPresent()) {
                 return Long.parseLong(ready.get().substring("READY ".length()).trim());
             }
@@ -174,8 +179,9 @@ class EmbeddedPostgresServerTest {
 
     private static List<String> notes(EmbeddedPostgresServer server) throws SQLException {
         List<String> notes = new ArrayList<>();
-        try (Connection connection = connect(server); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT text FROM note ORDER BY text")) {
+        try (Connection connection = connect(server);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT text FROM note ORDER BY text")) {
             while (rows.next()) {
                 notes.add(rows.getString(1));
             }
@@ -186,4 +192,5 @@ class EmbeddedPostgresServerTest {
     private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
     }
+
 }

@@ -45,4 +45,5 @@ class PostmasterPidFileTest {
     private void write(String content) throws IOException {
         Files.writeString(dataDirectory.resolve(PostmasterPidFile.NAME), content);
     }
+
 }

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 11 item 9: {@code logging.structured.format.console=ecs} gives one JSON object per line (the custom
- * logback-spring.xml would otherwise ignore it), and SSN-format numbers are masked in JSON as in the pattern.
+ * Issue 11 item 9: {@code logging.structured.format.console=ecs} gives one JSON object
+ * per line (the custom logback-spring.xml would otherwise ignore it), and SSN-format
+ * numbers are masked in JSON as in the pattern.
  */
 class MaskingConsoleEncoderTest {
 
@@ -41,8 +42,9 @@ class MaskingConsoleEncoderTest {
     void encode_WhenNoStructuredFormat_ThenPatternLineMasked() {
         String line = encode("", "Importer 123-45-6789 has 3 entries");
 
-        assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[main] CapeJobRunner - Importer \\*\\*\\*-\\*\\*-6789"
-                + " has 3 entries\\n");
+        assertThat(line)
+            .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[main] CapeJobRunner - Importer \\*\\*\\*-\\*\\*-6789"
+                    + " has 3 entries\\n");
     }
 
     private String encode(String format, String message) {
@@ -59,4 +61,5 @@ class MaskingConsoleEncoderTest {
         event.setThreadName("main");
         return new String(encoder.encode(event), StandardCharsets.UTF_8);
     }
+
 }

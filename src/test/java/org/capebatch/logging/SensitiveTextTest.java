@@ -22,8 +22,9 @@ class SensitiveTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "NULL", value = {"NULL", "''"})
+    @CsvSource(nullValues = "NULL", value = { "NULL", "''" })
     void mask_WhenNullOrEmpty_ThenUnchanged(String text) {
         assertThat(SensitiveText.mask(text)).isEqualTo(text);
     }
+
 }

@@ -67,7 +67,8 @@ class AtomicFileTest {
 
     @Test
     void commitAll_WhenSeveralPendingFiles_ThenAllPublishedWithTheirHashes() throws IOException {
-        // given: files written but not yet published, as the render step leaves them until its chunk ends
+        // given: files written but not yet published, as the render step leaves them
+        // until its chunk ends
         java.util.List<AtomicFile.Pending> pending = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
             AtomicFile.Pending file = AtomicFile.open(dir.resolve("sub/f" + i + ".csv"));
@@ -97,7 +98,7 @@ class AtomicFileTest {
         discarded.close();
 
         assertThatThrownBy(() -> AtomicFile.commitAll(java.util.List.of(kept, discarded)))
-                .isInstanceOf(IllegalStateException.class);
+            .isInstanceOf(IllegalStateException.class);
 
         assertThat(dir.resolve("a.csv")).doesNotExist();
         assertThat(dir.resolve("b.csv")).doesNotExist();
@@ -125,7 +126,7 @@ class AtomicFileTest {
         Files.writeString(file, "abc");
 
         assertThat(AtomicFile.sha256(file))
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+            .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     @Test
@@ -138,4 +139,5 @@ class AtomicFileTest {
         Files.writeString(file, "");
         assertThat(AtomicFile.lineCount(file)).isZero();
     }
+
 }

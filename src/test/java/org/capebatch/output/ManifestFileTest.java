@@ -15,6 +15,7 @@ class ManifestFileTest {
     @Test
     void manifestFileOf_WhenOutsideOutputDir_ThenRefused() {
         assertThatThrownBy(() -> ManifestFile.relativePath(dir.resolve("out"), dir.resolve("other/x.csv")))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -29,18 +29,20 @@ class StableXlsxTest {
         try {
             wb.createSheet("S").createRow(0).createCell(0).setCellValue("x");
             StableXlsx.write(target, wb, runDate);
-        } finally {
+        }
+        finally {
             StableXlsx.release(wb);
         }
 
         try (ZipFile zip = new ZipFile(target.toFile())) {
             assertThat(Collections.list(zip.entries())).isNotEmpty()
-                    .allSatisfy((ZipEntry e) -> assertThat(e.getTimeLocal()).isEqualTo(runDate.atStartOfDay()));
+                .allSatisfy((ZipEntry e) -> assertThat(e.getTimeLocal()).isEqualTo(runDate.atStartOfDay()));
         }
         try (InputStream in = Files.newInputStream(target); XSSFWorkbook read = new XSSFWorkbook(in)) {
             assertThat(read.getProperties().getCoreProperties().getCreated().toInstant())
-                    .hasToString("2026-03-01T00:00:00Z");
+                .hasToString("2026-03-01T00:00:00Z");
         }
         assertThat(Files.list(dir)).containsExactly(target);
     }
+
 }

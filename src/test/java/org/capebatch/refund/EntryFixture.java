@@ -18,31 +18,51 @@ import org.capebatch.entry.SummaryStatus;
 import org.capebatch.entry.TariffRow;
 
 /**
- * Builds test entries: by default an accepted, unliquidated type 01 entry of a corporate importer, entered inside
- * the IEEPA window, with one IEEPA row of $1,000.00 — i.e. eligible. Tests change one thing at a time.
+ * Builds test entries: by default an accepted, unliquidated type 01 entry of a corporate
+ * importer, entered inside the IEEPA window, with one IEEPA row of $1,000.00 — i.e.
+ * eligible. Tests change one thing at a time.
  */
 public final class EntryFixture {
 
     public String number = "ABC12345676";
+
     public String entryType = "01";
+
     public String importer = "12-3456789AB";
+
     public LocalDate entryDate = LocalDate.of(2025, 6, 1);
+
     public LocalDate entrySummaryDate = LocalDate.of(2025, 6, 5);
+
     public LocalDate paymentDate = LocalDate.of(2025, 6, 10);
+
     public SummaryStatus summaryStatus = SummaryStatus.ACCEPTED;
+
     public LiquidationStatus liquidationStatus = LiquidationStatus.UNLIQUIDATED;
+
     public LocalDate liquidationDate;
+
     public boolean reconciliationFlag;
+
     public boolean reconciliationSummaryFiled;
+
     public boolean drawbackFlag;
+
     public boolean suretyPaid;
+
     public ProtestStatus protestStatus = ProtestStatus.NONE;
+
     public AdcvdStatus adcvdStatus = AdcvdStatus.NONE;
+
     public StatementStatus statementStatus = StatementStatus.PAID;
+
     public ImporterType importerType;
+
     public boolean dataError;
+
     public boolean noFacts;
-    private final List<String[]> rows = new ArrayList<>(List.<String[]>of(new String[] {"9903012400", "1000.00"}));
+
+    private final List<String[]> rows = new ArrayList<>(List.<String[]>of(new String[] { "9903012400", "1000.00" }));
 
     public static EntryFixture entry() {
         return new EntryFixture();
@@ -52,7 +72,7 @@ public final class EntryFixture {
     public EntryFixture rows(String... htsAndDuty) {
         rows.clear();
         for (int i = 0; i < htsAndDuty.length; i += 2) {
-            rows.add(new String[] {htsAndDuty[i], htsAndDuty[i + 1]});
+            rows.add(new String[] { htsAndDuty[i], htsAndDuty[i + 1] });
         }
         return this;
     }
@@ -81,4 +101,5 @@ public final class EntryFixture {
         }
         return new Entry(entryNumber, facts, tariffRows, dataError);
     }
+
 }

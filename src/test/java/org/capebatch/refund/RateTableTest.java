@@ -33,26 +33,19 @@ class RateTableTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "2025-01-01, CORPORATE,     6, false, 2025-03-31",
-            "2025-06-10, NON_CORPORATE, 7, false, 2025-06-30",
-            "2026-03-31, CORPORATE,     6, false, 2026-03-31",
-            "2026-03-31, NON_CORPORATE, 7, false, 2026-03-31",
-            // 2026-Q2 drops a point (Rev. Rul. 2026-5), Q3 and Q4 go back up (CAPE-RULES §11)
-            "2026-04-01, CORPORATE,     5, false, 2026-06-30",
-            "2026-04-01, NON_CORPORATE, 6, false, 2026-06-30",
-            "2026-06-30, CORPORATE,     5, false, 2026-06-30",
-            "2026-07-01, CORPORATE,     6, false, 2026-09-30",
-            "2026-07-01, NON_CORPORATE, 7, false, 2026-09-30",
-            "2026-09-30, NON_CORPORATE, 7, false, 2026-09-30",
-            "2026-10-01, CORPORATE,     6, false, 2026-12-31",
-            "2026-12-31, NON_CORPORATE, 7, false, 2026-12-31",
+    @CsvSource({ "2025-01-01, CORPORATE,     6, false, 2025-03-31", "2025-06-10, NON_CORPORATE, 7, false, 2025-06-30",
+            "2026-03-31, CORPORATE,     6, false, 2026-03-31", "2026-03-31, NON_CORPORATE, 7, false, 2026-03-31",
+            // 2026-Q2 drops a point (Rev. Rul. 2026-5), Q3 and Q4 go back up (CAPE-RULES
+            // §11)
+            "2026-04-01, CORPORATE,     5, false, 2026-06-30", "2026-04-01, NON_CORPORATE, 6, false, 2026-06-30",
+            "2026-06-30, CORPORATE,     5, false, 2026-06-30", "2026-07-01, CORPORATE,     6, false, 2026-09-30",
+            "2026-07-01, NON_CORPORATE, 7, false, 2026-09-30", "2026-09-30, NON_CORPORATE, 7, false, 2026-09-30",
+            "2026-10-01, CORPORATE,     6, false, 2026-12-31", "2026-12-31, NON_CORPORATE, 7, false, 2026-12-31",
             "2027-01-01, CORPORATE,     6, true,  +999999999-12-31",
             "2030-01-01, NON_CORPORATE, 7, true,  +999999999-12-31",
-            "2024-12-31, CORPORATE,     6, true,  2024-12-31",
-    })
-    void rateOn_WhenDay_ThenRateAssumedAndRunEnd(LocalDate day, ImporterType type, BigDecimal percent,
-            boolean assumed, String through) {
+            "2024-12-31, CORPORATE,     6, true,  2024-12-31", })
+    void rateOn_WhenDay_ThenRateAssumedAndRunEnd(LocalDate day, ImporterType type, BigDecimal percent, boolean assumed,
+            String through) {
         AppliedRate rate = RateTable.bundled().rateOn(day, type);
 
         assertThat(rate.percent()).isEqualByComparingTo(percent);
@@ -65,18 +58,16 @@ class RateTableTest {
         RateTable table = load(HEADER + "2028-01-01,2028-03-31,8.5,7.25\n");
 
         assertThat(table.rateOn(LocalDate.of(2028, 2, 29), ImporterType.NON_CORPORATE).percent())
-                .isEqualByComparingTo("8.5");
+            .isEqualByComparingTo("8.5");
         assertThat(table.rateOn(LocalDate.of(2028, 2, 29), ImporterType.CORPORATE).percent())
-                .isEqualByComparingTo("7.25");
+            .isEqualByComparingTo("7.25");
     }
 
     @Test
     void load_WhenExtraColumnsReorderedBomAndBlankLines_ThenRead() throws IOException {
         RateTable table = load("\uFEFFsource_url,Corporate_Rate_Pct,quarter_start,quarter_end,noncorporate_rate_pct\n"
-                + "\n"
-                + "\"https://x.example/a,b\",6,2025-01-01,2025-03-31,7\r\n"
-                + "https://x.example/c,5,2025-04-01,2025-06-30,6\r\n"
-                + "   \n");
+                + "\n" + "\"https://x.example/a,b\",6,2025-01-01,2025-03-31,7\r\n"
+                + "https://x.example/c,5,2025-04-01,2025-06-30,6\r\n" + "   \n");
 
         assertThat(table.quarters()).containsExactly(
                 new QuarterRate(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31), new BigDecimal("7"),
@@ -97,50 +88,42 @@ class RateTableTest {
             "overlap | 2025-04-01,2025-06-30,7,6\\n2025-04-01,2025-06-30,7,6 | 3 | overlap between quarters",
             "descending | 2025-04-01,2025-06-30,7,6\\n2025-01-01,2025-03-31,7,6 | 3 | overlap between quarters",
             "not quarter start | 2025-02-01,2025-04-30,7,6 | 2 | not the first day of a calendar quarter",
-            "not quarter end | 2025-01-01,2025-03-30,7,6 | 2 | not the last day of the quarter",
-    })
+            "not quarter end | 2025-01-01,2025-03-30,7,6 | 2 | not the last day of the quarter", })
     void load_WhenMalformedRow_ThenErrorNamesFileLineAndProblem(String name, String rows, int line, String problem)
             throws IOException {
         Path file = write(HEADER + rows.replace("\\n", "\n") + "\n");
 
-        assertThatThrownBy(() -> RateTable.load(file))
-                .isInstanceOf(RateTableException.class)
-                .hasMessageStartingWith(file + ", line " + line + ": ")
-                .hasMessageContaining(problem)
-                .satisfies(e -> assertThat(((RateTableException) e).line()).isEqualTo(line));
+        assertThatThrownBy(() -> RateTable.load(file)).isInstanceOf(RateTableException.class)
+            .hasMessageStartingWith(file + ", line " + line + ": ")
+            .hasMessageContaining(problem)
+            .satisfies(e -> assertThat(((RateTableException) e).line()).isEqualTo(line));
     }
 
     @Test
     void load_WhenColumnMissing_ThenErrorNamesColumnOnLine1() throws IOException {
         Path file = write("quarter_start,quarter_end,noncorporate_rate_pct\n2025-01-01,2025-03-31,7\n");
 
-        assertThatThrownBy(() -> RateTable.load(file))
-                .isInstanceOf(RateTableException.class)
-                .hasMessageStartingWith(file + ", line 1: ")
-                .hasMessageContaining("missing column(s) corporate_rate_pct");
+        assertThatThrownBy(() -> RateTable.load(file)).isInstanceOf(RateTableException.class)
+            .hasMessageStartingWith(file + ", line 1: ")
+            .hasMessageContaining("missing column(s) corporate_rate_pct");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''     | empty: no header line",
-            "'\n\n' | empty: no header line",
-            "'quarter_start,quarter_end,noncorporate_rate_pct,corporate_rate_pct\n' | empty: header but no quarter",
-    })
+    @CsvSource(delimiter = '|', value = { "''     | empty: no header line", "'\n\n' | empty: no header line",
+            "'quarter_start,quarter_end,noncorporate_rate_pct,corporate_rate_pct\n' | empty: header but no quarter", })
     void load_WhenEmpty_ThenErrorNamesFile(String content, String problem) throws IOException {
         Path file = write(content);
 
-        assertThatThrownBy(() -> RateTable.load(file))
-                .isInstanceOf(RateTableException.class)
-                .hasMessageStartingWith(file + ": " + problem);
+        assertThatThrownBy(() -> RateTable.load(file)).isInstanceOf(RateTableException.class)
+            .hasMessageStartingWith(file + ": " + problem);
     }
 
     @Test
     void load_WhenFileMissing_ThenErrorNamesFile() {
         Path file = dir.resolve("nope.csv");
 
-        assertThatThrownBy(() -> RateTable.load(file))
-                .isInstanceOf(RateTableException.class)
-                .hasMessageStartingWith(file + ": cannot read");
+        assertThatThrownBy(() -> RateTable.load(file)).isInstanceOf(RateTableException.class)
+            .hasMessageStartingWith(file + ": cannot read");
     }
 
     private RateTable load(String content) throws IOException {
@@ -152,4 +135,5 @@ class RateTableTest {
         Files.writeString(file, content, StandardCharsets.UTF_8);
         return file;
     }
+
 }

@@ -17,18 +17,17 @@ class RefundCalculatorTest {
     private final RefundCalculator calculator = new RefundCalculator(RateTable.bundled(), 45, ImporterType.CORPORATE);
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "one IEEPA row                  | 9903012400,1000.00                                  | 1000.00",
-            "9903.02 reciprocal             | 9903024700,250.55                                   | 250.55",
-            "both prefixes summed           | 9903012400,100.10,9903022000,0.95,9903012500,1.00   | 102.05",
-            "zero-duty exemption row        | 9903012600,0.00,9903012500,40.00                    | 40.00",
-            "negative row ignored           | 9903012500,-40.00,9903012500,40.00                  | 40.00",
-            "section 122 not counted        | 9903030100,500.00                                   | 0.00",
-            "section 301 not counted        | 9903880300,500.00                                   | 0.00",
-            "section 232 and MFN not counted| 9903810000,10.00,8471300100,5.00                    | 0.00",
-            "prefix must be at start        | 1990301250,10.00                                    | 0.00",
-            "mixed                          | 8471300100,5.00,9903880300,7.00,9903012400,12.34    | 12.34",
-    })
+    @CsvSource(delimiter = '|',
+            value = { "one IEEPA row                  | 9903012400,1000.00                                  | 1000.00",
+                    "9903.02 reciprocal             | 9903024700,250.55                                   | 250.55",
+                    "both prefixes summed           | 9903012400,100.10,9903022000,0.95,9903012500,1.00   | 102.05",
+                    "zero-duty exemption row        | 9903012600,0.00,9903012500,40.00                    | 40.00",
+                    "negative row ignored           | 9903012500,-40.00,9903012500,40.00                  | 40.00",
+                    "section 122 not counted        | 9903030100,500.00                                   | 0.00",
+                    "section 301 not counted        | 9903880300,500.00                                   | 0.00",
+                    "section 232 and MFN not counted| 9903810000,10.00,8471300100,5.00                    | 0.00",
+                    "prefix must be at start        | 1990301250,10.00                                    | 0.00",
+                    "mixed                          | 8471300100,5.00,9903880300,7.00,9903012400,12.34    | 12.34", })
     void ieepaPrincipal_WhenRows_ThenOnlyDutiableIeepaRowsCount(String name, String rows, BigDecimal expected) {
         BigDecimal principal = RefundCalculator.ieepaPrincipal(entry().rows(rows.split(",")).build());
 
@@ -37,12 +36,7 @@ class RefundCalculatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "2025-02-03, 0.00",
-            "2025-02-04, 1000.00",
-            "2026-02-23, 1000.00",
-            "2026-02-24, 0.00",
-    })
+    @CsvSource({ "2025-02-03, 0.00", "2025-02-04, 1000.00", "2026-02-23, 1000.00", "2026-02-24, 0.00", })
     void ieepaPrincipal_WhenEntryDateAtWindowEdges_ThenCountedOnlyInside(LocalDate entryDate, BigDecimal expected) {
         EntryFixture fixture = entry();
         fixture.entryDate = entryDate;
@@ -59,11 +53,8 @@ class RefundCalculatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-            "2025-06-10, 2025-06-05, 2025-06-01, 2025-06-10",
-            "null,       2025-06-05, 2025-06-01, 2025-06-05",
-            "null,       null,       2025-06-01, 2025-06-01",
-    })
+    @CsvSource(nullValues = "null", value = { "2025-06-10, 2025-06-05, 2025-06-01, 2025-06-10",
+            "null,       2025-06-05, 2025-06-01, 2025-06-05", "null,       null,       2025-06-01, 2025-06-01", })
     void depositDate_WhenDatesPresent_ThenPaymentElseSummaryElseEntry(LocalDate payment, LocalDate summary,
             LocalDate entryDate, LocalDate expected) {
         EntryFixture fixture = entry();
@@ -75,16 +66,15 @@ class RefundCalculatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-            "CORPORATE,     123-45-6789,  NON_CORPORATE, CORPORATE",
-            "NON_CORPORATE, 12-3456789AB, CORPORATE,     NON_CORPORATE",
-            "null,          123-45-6789,  CORPORATE,     NON_CORPORATE",
-            "null,          ' 123-45-6789 ', CORPORATE,  NON_CORPORATE",
-            "null,          123456789,    CORPORATE,     CORPORATE",
-            "null,          12-3456789AB, CORPORATE,     CORPORATE",
-            "null,          12-3456789AB, NON_CORPORATE, NON_CORPORATE",
-            "null,          null,         NON_CORPORATE, NON_CORPORATE",
-    })
+    @CsvSource(nullValues = "null",
+            value = { "CORPORATE,     123-45-6789,  NON_CORPORATE, CORPORATE",
+                    "NON_CORPORATE, 12-3456789AB, CORPORATE,     NON_CORPORATE",
+                    "null,          123-45-6789,  CORPORATE,     NON_CORPORATE",
+                    "null,          ' 123-45-6789 ', CORPORATE,  NON_CORPORATE",
+                    "null,          123456789,    CORPORATE,     CORPORATE",
+                    "null,          12-3456789AB, CORPORATE,     CORPORATE",
+                    "null,          12-3456789AB, NON_CORPORATE, NON_CORPORATE",
+                    "null,          null,         NON_CORPORATE, NON_CORPORATE", })
     void rateType_WhenColumnImporterAndDefault_ThenSpecOrder(ImporterType column, String importer,
             ImporterType defaultType, ImporterType expected) {
         EntryFixture fixture = entry();
@@ -92,22 +82,14 @@ class RefundCalculatorTest {
         fixture.importer = importer;
 
         assertThat(new RefundCalculator(RateTable.bundled(), 45, defaultType).rateType(fixture.facts()))
-                .isEqualTo(expected);
+            .isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-            "123-45-6789, true",
-            "000-00-0000, true",
-            "123456789, false",
-            "12-3456789, false",
-            "12-3456789AB, false",
-            "123-45-67890, false",
-            "1234-56-789, false",
-            "ABC-DE-FGHI, false",
-            "null, false",
-            "'', false",
-    })
+    @CsvSource(nullValues = "null",
+            value = { "123-45-6789, true", "000-00-0000, true", "123456789, false", "12-3456789, false",
+                    "12-3456789AB, false", "123-45-67890, false", "1234-56-789, false", "ABC-DE-FGHI, false",
+                    "null, false", "'', false", })
     void isSsnFormat_WhenWritten_ThenOnlyNnnDashNnDashNnnn(String importer, boolean expected) {
         assertThat(RefundCalculator.isSsnFormat(importer)).isEqualTo(expected);
     }
@@ -156,6 +138,7 @@ class RefundCalculatorTest {
         fixture.noFacts = true;
 
         assertThatThrownBy(() -> calculator.estimate(fixture.build(), LocalDate.of(2026, 5, 1)))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

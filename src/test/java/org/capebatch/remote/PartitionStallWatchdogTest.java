@@ -25,25 +25,27 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Issue 11 item 6: a worker whose partition commits nothing for {@code cape.remote.stall-timeout} releases the
- * partition's lock (which is what makes the manager fail that partition within one poll, see
- * {@link RemotePartitionHandler}) and reports itself not live; a partition that keeps committing keeps its lock.
- * Real job repository and real advisory locks in the embedded PostgreSQL.
+ * Issue 11 item 6: a worker whose partition commits nothing for
+ * {@code cape.remote.stall-timeout} releases the partition's lock (which is what makes
+ * the manager fail that partition within one poll, see {@link RemotePartitionHandler})
+ * and reports itself not live; a partition that keeps committing keeps its lock. Real job
+ * repository and real advisory locks in the embedded PostgreSQL.
  */
-@SpringBootTest(classes = CapeBatchApplication.class, properties = {
-        "cape.job.run-on-startup=false",
-        "cape.work-dir=target/remote-test-store",
-        "cape.job.progress-interval=1h"})
+@SpringBootTest(classes = CapeBatchApplication.class, properties = { "cape.job.run-on-startup=false",
+        "cape.work-dir=target/remote-test-store", "cape.job.progress-interval=1h" })
 class PartitionStallWatchdogTest {
 
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(1);
 
     @Autowired
     JobRepository jobRepository;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     ApplicationAvailability availability;
 
@@ -70,7 +72,8 @@ class PartitionStallWatchdogTest {
         assertThat(locks.isHeld(partition)).as("lock released").isFalse();
         assertThat(lease.isReleased()).isTrue();
         assertThat(availability.getLivenessState()).isEqualTo(LivenessState.BROKEN);
-        lease.close(); // what the worker thread does when it ends: no error, the lock is gone once
+        lease.close(); // what the worker thread does when it ends: no error, the lock is
+                       // gone once
     }
 
     @Test
@@ -95,8 +98,9 @@ class PartitionStallWatchdogTest {
     private StepExecution startedPartition() {
         JobInstance instance = jobRepository.createJobInstance("stall-test",
                 new JobParametersBuilder().addString("id", UUID.randomUUID().toString()).toJobParameters());
-        JobExecution job = jobRepository.createJobExecution(instance, new JobParametersBuilder()
-                .addString("id", UUID.randomUUID().toString()).toJobParameters(), new ExecutionContext());
+        JobExecution job = jobRepository.createJobExecution(instance,
+                new JobParametersBuilder().addString("id", UUID.randomUUID().toString()).toJobParameters(),
+                new ExecutionContext());
         job.setStatus(BatchStatus.STARTED);
         jobRepository.update(job);
         StepExecution partition = jobRepository.createStepExecution("assessPartitionStep:range000", job);
@@ -104,4 +108,5 @@ class PartitionStallWatchdogTest {
         jobRepository.update(partition);
         return partition;
     }
+
 }

@@ -15,13 +15,17 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The liveness locks on a real PostgreSQL: what the manager concludes from them about a worker. */
+/**
+ * The liveness locks on a real PostgreSQL: what the manager concludes from them about a
+ * worker.
+ */
 class RemotePartitionLocksTest {
 
     @TempDir
     static Path workDir;
 
     private static EmbeddedPostgresServer server;
+
     private static RemotePartitionLocks locks;
 
     @BeforeAll
@@ -69,4 +73,5 @@ class RemotePartitionLocksTest {
                 new JobParameters());
         return new StepExecution(instanceId * 100, name, job);
     }
+
 }

@@ -25,11 +25,10 @@ class AssessmentCsvWriterTest {
             null, List.of(), Remedy.FILE_CAPE, LocalDate.of(2026, 4, 2), true, false, new BigDecimal("1234.5"),
             new BigDecimal("12.34"), new BigDecimal("1246.84"), ImporterType.CORPORATE, true);
 
-    static final Assessment WINDOW_PASSED = new Assessment("ABC12345684", "=SUM(A1)", "-5",
-            AssessmentStatus.EXCLUDED, Reason.LIQUIDATION_WINDOW_PASSED,
-            List.of(Reason.LIQUIDATION_WINDOW_PASSED, Reason.STATEMENT_UNPAID), Remedy.PROTEST,
-            LocalDate.of(2026, 8, 28), false, false, new BigDecimal("99.00"), BigDecimal.ZERO, BigDecimal.ZERO,
-            ImporterType.NON_CORPORATE, false);
+    static final Assessment WINDOW_PASSED = new Assessment("ABC12345684", "=SUM(A1)", "-5", AssessmentStatus.EXCLUDED,
+            Reason.LIQUIDATION_WINDOW_PASSED, List.of(Reason.LIQUIDATION_WINDOW_PASSED, Reason.STATEMENT_UNPAID),
+            Remedy.PROTEST, LocalDate.of(2026, 8, 28), false, false, new BigDecimal("99.00"), BigDecimal.ZERO,
+            BigDecimal.ZERO, ImporterType.NON_CORPORATE, false);
 
     static final Assessment DATA_ERROR = new Assessment("ZZZ00000017", null, null, AssessmentStatus.EXCLUDED,
             Reason.DATA_ERROR, List.of(Reason.DATA_ERROR), Remedy.FIX_DATA, null, false, false, BigDecimal.ZERO,
@@ -90,7 +89,7 @@ class AssessmentCsvWriterTest {
     void write_WhenExcludedEntryHasDeclaration_ThenRefused() throws IOException {
         try (AssessmentCsvWriter writer = AssessmentCsvWriter.create(dir.resolve("assessments.csv"))) {
             assertThatThrownBy(() -> writer.write(DATA_ERROR, "CAPE_ALL_20260301_001.csv"))
-                    .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -103,4 +102,5 @@ class AssessmentCsvWriterTest {
             return writer.rows();
         }
     }
+
 }

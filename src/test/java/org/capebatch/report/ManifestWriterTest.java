@@ -30,8 +30,7 @@ class ManifestWriterTest {
     @Test
     void write_WhenSmallRun_ThenExactJsonWithFilesSortedByPath() throws IOException {
         Path target = dir.resolve("manifest.json");
-        List<ManifestFile> files = List.of(
-                new ManifestFile("summary.xlsx", "c".repeat(64), 2),
+        List<ManifestFile> files = List.of(new ManifestFile("summary.xlsx", "c".repeat(64), 2),
                 new ManifestFile("declarations/CAPE_ALL_20260301_001.csv", "a".repeat(64), 31),
                 new ManifestFile("assessments.csv", "b".repeat(64), 40));
 
@@ -87,7 +86,7 @@ class ManifestWriterTest {
         ManifestFile b = new ManifestFile("declarations/b.csv", "2".repeat(64), 2);
 
         assertThat(ManifestWriter.toJson(manifest(List.of(b, a))))
-                .isEqualTo(ManifestWriter.toJson(manifest(List.of(a, b))));
+            .isEqualTo(ManifestWriter.toJson(manifest(List.of(a, b))));
     }
 
     @Test
@@ -95,7 +94,7 @@ class ManifestWriterTest {
         ManifestFile a = new ManifestFile("a.csv", "1".repeat(64), 1);
 
         assertThatThrownBy(() -> ManifestWriter.toJson(manifest(List.of(a, a))))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -109,4 +108,5 @@ class ManifestWriterTest {
         assertThat(described).isEqualTo(new ManifestFile("declarations/CAPE_ALL_20260301_001.csv",
                 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", 0));
     }
+
 }

@@ -59,14 +59,15 @@ class SummaryWorkbookWriterTest {
         assertThat(importerRows).isEqualTo(2);
         assertThat(Files.list(dir)).containsExactly(target);
         try (XSSFWorkbook wb = open(target)) {
-            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)))
-                    .containsExactly("Summary", "Excluded by reason", "Refund by importer");
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2))).containsExactly("Summary",
+                    "Excluded by reason", "Refund by importer");
             Sheet summary = wb.getSheet("Summary");
             assertThat(summary.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(RUN_DATE);
             assertThat(summary.getRow(2).getCell(1).getStringCellValue()).isEqualTo("in/es003.csv");
-            assertThat(LongStream.rangeClosed(3, 7).mapToObj(r -> summary.getRow((int) r))
-                    .map(row -> row.getCell(0).getStringCellValue() + "=" + (long) row.getCell(1).getNumericCellValue()))
-                    .containsExactly("Rows read=120", "Rows rejected=3", "Entries=40", "Eligible=31", "Excluded=9");
+            assertThat(LongStream.rangeClosed(3, 7)
+                .mapToObj(r -> summary.getRow((int) r))
+                .map(row -> row.getCell(0).getStringCellValue() + "=" + (long) row.getCell(1).getNumericCellValue()))
+                .containsExactly("Rows read=120", "Rows rejected=3", "Entries=40", "Eligible=31", "Excluded=9");
             assertThat(summary.getRow(8).getCell(1).getNumericCellValue()).isEqualTo(1000.50);
             assertThat(summary.getRow(9).getCell(1).getNumericCellValue()).isEqualTo(7.25);
             assertThat(summary.getRow(10).getCell(1).getNumericCellValue()).isEqualTo(1007.75);
@@ -84,7 +85,7 @@ class SummaryWorkbookWriterTest {
             XSSFSheet reasons = wb.getSheet("Excluded by reason");
             assertThat(reasons.getLastRowNum()).isEqualTo(3);
             assertThat(List.of(1, 2, 3).stream().map(r -> reasons.getRow(r).getCell(0).getStringCellValue()))
-                    .containsExactly("NO_IEEPA_DUTY", "DATA_ERROR", "STATEMENT_UNPAID");
+                .containsExactly("NO_IEEPA_DUTY", "DATA_ERROR", "STATEMENT_UNPAID");
             assertThat(reasons.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(2);
             assertThat(reasons.getRow(3).getCell(2).getNumericCellValue()).isEqualTo(20.0);
 
@@ -94,11 +95,11 @@ class SummaryWorkbookWriterTest {
             assertThat(chart.getTitleText().getString()).isEqualTo("Excluded entries by reason");
             assertThat(chart.getChartSeries()).hasSize(1);
             assertThat(chart.getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference())
-                    .isEqualTo("'Excluded by reason'!$B$2:$B$4");
+                .isEqualTo("'Excluded by reason'!$B$2:$B$4");
             XDDFDataSource<?> categories = chart.getChartSeries().get(0).getSeries(0).getCategoryData();
             assertThat(categories.getDataRangeReference()).isEqualTo("'Excluded by reason'!$A$2:$A$4");
             assertThat(List.of(0, 1, 2).stream().map(i -> String.valueOf(categories.getPointAt(i))))
-                    .containsExactly("NO_IEEPA_DUTY", "DATA_ERROR", "STATEMENT_UNPAID");
+                .containsExactly("NO_IEEPA_DUTY", "DATA_ERROR", "STATEMENT_UNPAID");
             CTPlotArea plot = chart.getCTChart().getPlotArea();
             assertThat(axisTitle(plot.getCatAxArray(0).getTitle())).isEqualTo("Reason");
             assertThat(axisTitle(plot.getValAxArray(0).getTitle())).isEqualTo("Entries");
@@ -117,7 +118,7 @@ class SummaryWorkbookWriterTest {
         try (XSSFWorkbook wb = open(target)) {
             XSSFSheet reasons = wb.getSheet("Excluded by reason");
             assertThat(List.of(1, 2, 3).stream().map(r -> reasons.getRow(r).getCell(0).getStringCellValue()))
-                    .containsExactly("NO_IEEPA_DUTY", "DATA_ERROR", "STATEMENT_UNPAID");
+                .containsExactly("NO_IEEPA_DUTY", "DATA_ERROR", "STATEMENT_UNPAID");
         }
     }
 
@@ -222,4 +223,5 @@ class SummaryWorkbookWriterTest {
             return new XSSFWorkbook(in);
         }
     }
+
 }

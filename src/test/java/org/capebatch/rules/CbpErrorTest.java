@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every row of SPEC §6.3: CBP's error text (matched by its start, any case, trimmed) to class and remedy. */
+/**
+ * Every row of SPEC §6.3: CBP's error text (matched by its start, any case, trimmed) to
+ * class and remedy.
+ */
 class CbpErrorTest {
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
@@ -34,4 +37,5 @@ class CbpErrorTest {
         assertThat(error.remedy()).isEqualTo(remedy);
         assertThat(error.text()).isEqualTo(text.trim());
     }
+
 }

@@ -11,8 +11,7 @@ class EligibilityRulesTest {
 
     @Test
     void inOrder_WhenListed_ThenOneRulePerReasonInSpecOrder() {
-        assertThat(EligibilityRules.inOrder()).extracting(EligibilityRule::reason)
-                .containsExactly(Reason.values());
+        assertThat(EligibilityRules.inOrder()).extracting(EligibilityRule::reason).containsExactly(Reason.values());
     }
 
     @Test
@@ -33,6 +32,7 @@ class EligibilityRulesTest {
     @Test
     void rulesConfig_WhenMarginExceedsWindow_ThenRefused() {
         assertThatThrownBy(() -> new RulesConfig(3, 4, Set.of(), Set.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -29,40 +29,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EntryAssessorTest {
 
     private static final LocalDate D = LocalDate.of(2026, 5, 1);
-    private static final RefundCalculator REFUNDS =
-            new RefundCalculator(RateTable.bundled(), 45, ImporterType.CORPORATE);
+
+    private static final RefundCalculator REFUNDS = new RefundCalculator(RateTable.bundled(), 45,
+            ImporterType.CORPORATE);
 
     private final EntryAssessor assessor = new EntryAssessor(RulesConfig.defaults(), REFUNDS);
 
     static Stream<Arguments> checks() {
-        return Stream.of(
-                check("eligible as built", f -> { }, D, List.of(), Remedy.FILE_CAPE, null),
+        return Stream.of(check("eligible as built", f -> {
+        }, D, List.of(), Remedy.FILE_CAPE, null),
                 check("no IEEPA row", f -> f.rows("9903030100", "500.00", "8471300100", "20.00"), D,
                         List.of(Reason.NO_IEEPA_DUTY), Remedy.NONE, null),
-                check("IEEPA rows all zero", f -> f.rows("9903012600", "0.00"), D,
-                        List.of(Reason.NO_IEEPA_DUTY), Remedy.NONE, null),
+                check("IEEPA rows all zero", f -> f.rows("9903012600", "0.00"), D, List.of(Reason.NO_IEEPA_DUTY),
+                        Remedy.NONE, null),
                 check("entered day before window", f -> f.entryDate = LocalDate.of(2025, 2, 3), D,
                         List.of(Reason.NO_IEEPA_DUTY), Remedy.NONE, null),
-                check("entered first window day", f -> f.entryDate = LocalDate.of(2025, 2, 4), D,
-                        List.of(), Remedy.FILE_CAPE, null),
-                check("entered last window day", f -> f.entryDate = LocalDate.of(2026, 2, 23), D,
-                        List.of(), Remedy.FILE_CAPE, null),
+                check("entered first window day", f -> f.entryDate = LocalDate.of(2025, 2, 4), D, List.of(),
+                        Remedy.FILE_CAPE, null),
+                check("entered last window day", f -> f.entryDate = LocalDate.of(2026, 2, 23), D, List.of(),
+                        Remedy.FILE_CAPE, null),
                 check("entered day after window", f -> f.entryDate = LocalDate.of(2026, 2, 24), D,
                         List.of(Reason.NO_IEEPA_DUTY), Remedy.NONE, null),
                 check("cancelled", f -> f.summaryStatus = SummaryStatus.CANCELLED, D,
                         List.of(Reason.ENTRY_NOT_ACCEPTED), Remedy.NONE, null),
-                check("rejected", f -> f.summaryStatus = SummaryStatus.REJECTED, D,
-                        List.of(Reason.ENTRY_NOT_ACCEPTED), Remedy.NONE, null),
-                check("type 08 USMCA deferral", f -> f.entryType = "08", D,
-                        List.of(Reason.ENTRY_TYPE_EXCLUDED), Remedy.AWAIT_PHASE, null),
-                check("type 09 recon summary", f -> f.entryType = "09", D,
-                        List.of(Reason.ENTRY_TYPE_EXCLUDED), Remedy.AWAIT_PHASE, null),
-                check("type 47 drawback", f -> f.entryType = "47", D,
-                        List.of(Reason.ENTRY_TYPE_EXCLUDED), Remedy.AWAIT_PHASE, null),
-                check("type 23 TIB", f -> f.entryType = "23", D,
-                        List.of(Reason.ENTRY_TYPE_EXCLUDED), Remedy.AWAIT_PHASE, null),
-                check("drawback flag", f -> f.drawbackFlag = true, D,
-                        List.of(Reason.DRAWBACK), Remedy.AWAIT_PHASE, null),
+                check("rejected", f -> f.summaryStatus = SummaryStatus.REJECTED, D, List.of(Reason.ENTRY_NOT_ACCEPTED),
+                        Remedy.NONE, null),
+                check("type 08 USMCA deferral", f -> f.entryType = "08", D, List.of(Reason.ENTRY_TYPE_EXCLUDED),
+                        Remedy.AWAIT_PHASE, null),
+                check("type 09 recon summary", f -> f.entryType = "09", D, List.of(Reason.ENTRY_TYPE_EXCLUDED),
+                        Remedy.AWAIT_PHASE, null),
+                check("type 47 drawback", f -> f.entryType = "47", D, List.of(Reason.ENTRY_TYPE_EXCLUDED),
+                        Remedy.AWAIT_PHASE, null),
+                check("type 23 TIB", f -> f.entryType = "23", D, List.of(Reason.ENTRY_TYPE_EXCLUDED),
+                        Remedy.AWAIT_PHASE, null),
+                check("drawback flag", f -> f.drawbackFlag = true, D, List.of(Reason.DRAWBACK), Remedy.AWAIT_PHASE,
+                        null),
                 check("recon flag before 2026-06-29", f -> f.reconciliationFlag = true, LocalDate.of(2026, 6, 28),
                         List.of(Reason.RECONCILIATION), Remedy.AWAIT_PHASE, null),
                 check("recon flag on 2026-06-29", f -> f.reconciliationFlag = true, LocalDate.of(2026, 6, 29),
@@ -70,8 +71,7 @@ class EntryAssessorTest {
                 check("recon flag type 06 after 2026-06-29", f -> {
                     f.reconciliationFlag = true;
                     f.entryType = "06";
-                }, LocalDate.of(2026, 7, 15), List.of(), Remedy.FILE_CAPE, null),
-                check("recon 09 already filed", f -> {
+                }, LocalDate.of(2026, 7, 15), List.of(), Remedy.FILE_CAPE, null), check("recon 09 already filed", f -> {
                     f.reconciliationFlag = true;
                     f.reconciliationSummaryFiled = true;
                 }, LocalDate.of(2026, 6, 29), List.of(Reason.RECONCILIATION), Remedy.AWAIT_PHASE, null),
@@ -79,18 +79,16 @@ class EntryAssessorTest {
                     f.reconciliationFlag = true;
                     f.entryType = "03";
                 }, LocalDate.of(2026, 6, 29), List.of(Reason.RECONCILIATION), Remedy.AWAIT_PHASE, null),
-                check("summary filed without flag", f -> f.reconciliationSummaryFiled = true, D,
-                        List.of(), Remedy.FILE_CAPE, null),
-                check("protest open", f -> f.protestStatus = ProtestStatus.OPEN, D,
-                        List.of(Reason.PROTEST_PENDING), Remedy.REVIEW, null),
+                check("summary filed without flag", f -> f.reconciliationSummaryFiled = true, D, List.of(),
+                        Remedy.FILE_CAPE, null),
+                check("protest open", f -> f.protestStatus = ProtestStatus.OPEN, D, List.of(Reason.PROTEST_PENDING),
+                        Remedy.REVIEW, null),
                 check("protest suspended", f -> f.protestStatus = ProtestStatus.SUSPENDED, D,
                         List.of(Reason.PROTEST_PENDING), Remedy.REVIEW, null),
-                check("surety paid", f -> f.suretyPaid = true, D,
-                        List.of(Reason.SURETY_PAID), Remedy.NONE, null),
+                check("surety paid", f -> f.suretyPaid = true, D, List.of(Reason.SURETY_PAID), Remedy.NONE, null),
                 check("ADCVD pending liquidation", f -> f.adcvdStatus = AdcvdStatus.PENDING_LIQUIDATION, D,
                         List.of(Reason.ADCVD_PENDING_LIQUIDATION), Remedy.AWAIT_PHASE, null),
-                check("liquidated 77 days ago", f -> f.liquidated(D.minusDays(77)), D,
-                        List.of(), Remedy.FILE_CAPE, D),
+                check("liquidated 77 days ago", f -> f.liquidated(D.minusDays(77)), D, List.of(), Remedy.FILE_CAPE, D),
                 check("liquidated 78 days ago", f -> f.liquidated(D.minusDays(78)), D,
                         List.of(Reason.LIQUIDATION_WINDOW_PASSED), Remedy.PROTEST, D.minusDays(78).plusDays(180)),
                 check("reliquidated 78 days ago", f -> {
@@ -105,8 +103,8 @@ class EntryAssessorTest {
                     f.liquidated(D.minusDays(300));
                     f.liquidationStatus = LiquidationStatus.SUSPENDED;
                 }, D, List.of(), Remedy.FILE_CAPE, null),
-                check("liquidated without date", f -> f.liquidationStatus = LiquidationStatus.LIQUIDATED, D,
-                        List.of(), Remedy.FILE_CAPE, null),
+                check("liquidated without date", f -> f.liquidationStatus = LiquidationStatus.LIQUIDATED, D, List.of(),
+                        Remedy.FILE_CAPE, null),
                 check("statement unpaid", f -> f.statementStatus = StatementStatus.UNPAID, D,
                         List.of(Reason.STATEMENT_UNPAID), Remedy.RETRY, null),
                 check("several failing: first decides remedy, no protest deadline", f -> {
@@ -132,15 +130,15 @@ class EntryAssessorTest {
                         Reason.PROTEST_PENDING, Reason.ADCVD_PENDING_LIQUIDATION), Remedy.NONE, null));
     }
 
-    private static Arguments check(String name, Consumer<EntryFixture> change, LocalDate runDate,
-            List<Reason> reasons, Remedy remedy, LocalDate deadline) {
+    private static Arguments check(String name, Consumer<EntryFixture> change, LocalDate runDate, List<Reason> reasons,
+            Remedy remedy, LocalDate deadline) {
         return Arguments.of(name, change, runDate, reasons, remedy, deadline);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("checks")
-    void assess_WhenCheckCase_ThenReasonsRemedyDeadline(String name, Consumer<EntryFixture> change,
-            LocalDate runDate, List<Reason> reasons, Remedy remedy, LocalDate deadline) {
+    void assess_WhenCheckCase_ThenReasonsRemedyDeadline(String name, Consumer<EntryFixture> change, LocalDate runDate,
+            List<Reason> reasons, Remedy remedy, LocalDate deadline) {
         EntryFixture fixture = entry();
         change.accept(fixture);
 
@@ -149,14 +147,14 @@ class EntryAssessorTest {
         assertThat(assessment.reasons()).containsExactlyElementsOf(reasons);
         assertThat(assessment.reason()).isEqualTo(reasons.isEmpty() ? null : reasons.get(0));
         assertThat(assessment.status())
-                .isEqualTo(reasons.isEmpty() ? AssessmentStatus.ELIGIBLE : AssessmentStatus.EXCLUDED);
+            .isEqualTo(reasons.isEmpty() ? AssessmentStatus.ELIGIBLE : AssessmentStatus.EXCLUDED);
         assertThat(assessment.remedy()).isEqualTo(remedy);
         assertThat(assessment.deadline()).isEqualTo(deadline);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"01", "02", "03", "04", "05", "06", "07", "11", "12", "21", "22", "31", "32", "34", "38",
-            "51", "52"})
+    @ValueSource(strings = { "01", "02", "03", "04", "05", "06", "07", "11", "12", "21", "22", "31", "32", "34", "38",
+            "51", "52" })
     void assess_WhenAllowedType_ThenEligible(String type) {
         EntryFixture fixture = entry();
         fixture.entryType = type;
@@ -165,8 +163,8 @@ class EntryAssessorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"00", "08", "09", "10", "13", "20", "23", "24", "25", "26", "33", "35", "36", "37", "39",
-            "41", "47", "53", "61", "62", "69", "70", "86", "99", "1", ""})
+    @ValueSource(strings = { "00", "08", "09", "10", "13", "20", "23", "24", "25", "26", "33", "35", "36", "37", "39",
+            "41", "47", "53", "61", "62", "69", "70", "86", "99", "1", "" })
     void assess_WhenOtherType_ThenEntryTypeExcluded(String type) {
         EntryFixture fixture = entry();
         fixture.entryType = type;
@@ -185,17 +183,16 @@ class EntryAssessorTest {
         Assessment assessment = strict.assess(fixture.build(), D, LedgerVerdict.NONE);
 
         assertThat(assessment.reasons()).containsExactly(Reason.LIQUIDATION_WINDOW_PASSED);
-        assertThat(strict.assess(entry().liquidated(D.minusDays(70)).build(), D, LedgerVerdict.NONE)
-                .deadline()).isEqualTo(D);
+        assertThat(strict.assess(entry().liquidated(D.minusDays(70)).build(), D, LedgerVerdict.NONE).deadline())
+            .isEqualTo(D);
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
-            "63, 2026-05-15, true",   // deadline = D + 14
-            "62, 2026-05-16, false",  // deadline = D + 15
-            "77, 2026-05-01, true",   // deadline = D
-            "0,  2026-07-17, false",
-    })
+    @org.junit.jupiter.params.provider.CsvSource({ "63, 2026-05-15, true", // deadline = D
+                                                                           // + 14
+            "62, 2026-05-16, false", // deadline = D + 15
+            "77, 2026-05-01, true", // deadline = D
+            "0,  2026-07-17, false", })
     void assess_WhenLiquidatedEligible_ThenDeadlineAndUrgent(int daysAgo, LocalDate deadline, boolean urgent) {
         Assessment assessment = assessor.assess(entry().liquidated(D.minusDays(daysAgo)).build(), D,
                 LedgerVerdict.NONE);
@@ -216,26 +213,25 @@ class EntryAssessorTest {
 
     static Stream<Arguments> deferred() {
         return Stream.of(
-                Arguments.of("liquidation suspended", (Consumer<EntryFixture>) f ->
-                        f.liquidationStatus = LiquidationStatus.SUSPENDED, true),
-                Arguments.of("liquidation extended", (Consumer<EntryFixture>) f ->
-                        f.liquidationStatus = LiquidationStatus.EXTENDED, true),
-                Arguments.of("under review", (Consumer<EntryFixture>) f ->
-                        f.liquidationStatus = LiquidationStatus.UNDER_REVIEW, true),
-                Arguments.of("ADCVD suspended", (Consumer<EntryFixture>) f ->
-                        f.adcvdStatus = AdcvdStatus.SUSPENDED, true),
+                Arguments.of("liquidation suspended",
+                        (Consumer<EntryFixture>) f -> f.liquidationStatus = LiquidationStatus.SUSPENDED, true),
+                Arguments.of("liquidation extended",
+                        (Consumer<EntryFixture>) f -> f.liquidationStatus = LiquidationStatus.EXTENDED, true),
+                Arguments.of("under review",
+                        (Consumer<EntryFixture>) f -> f.liquidationStatus = LiquidationStatus.UNDER_REVIEW, true),
+                Arguments.of("ADCVD suspended", (Consumer<EntryFixture>) f -> f.adcvdStatus = AdcvdStatus.SUSPENDED,
+                        true),
                 Arguments.of("type 21", (Consumer<EntryFixture>) f -> f.entryType = "21", true),
                 Arguments.of("type 22", (Consumer<EntryFixture>) f -> f.entryType = "22", true),
                 Arguments.of("type 31", (Consumer<EntryFixture>) f -> f.entryType = "31", true),
                 Arguments.of("type 32", (Consumer<EntryFixture>) f -> f.entryType = "32", true),
                 Arguments.of("type 34", (Consumer<EntryFixture>) f -> f.entryType = "34", true),
                 Arguments.of("type 38", (Consumer<EntryFixture>) f -> f.entryType = "38", true),
-                Arguments.of("type 01 unliquidated", (Consumer<EntryFixture>) f -> { }, false),
-                Arguments.of("type 03 liquidated", (Consumer<EntryFixture>) f -> {
+                Arguments.of("type 01 unliquidated", (Consumer<EntryFixture>) f -> {
+                }, false), Arguments.of("type 03 liquidated", (Consumer<EntryFixture>) f -> {
                     f.entryType = "03";
                     f.liquidated(D.minusDays(10));
-                }, false),
-                Arguments.of("type 11", (Consumer<EntryFixture>) f -> f.entryType = "11", false));
+                }, false), Arguments.of("type 11", (Consumer<EntryFixture>) f -> f.entryType = "11", false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -270,10 +266,9 @@ class EntryAssessorTest {
         // D + 45 days = 2026-03-31: the CAPE-RULES §5.3 worked example.
         Assessment assessment = assessor.assess(fixture.build(), LocalDate.of(2026, 2, 14), LedgerVerdict.NONE);
 
-        assertThat(assessment).isEqualTo(new Assessment("ABC12345676", "12-3456789AB", "01",
-                AssessmentStatus.ELIGIBLE, null, List.of(), Remedy.FILE_CAPE, null, false, false,
-                new BigDecimal("10000.00"), new BigDecimal("495.11"), new BigDecimal("10495.11"),
-                ImporterType.CORPORATE, false));
+        assertThat(assessment).isEqualTo(new Assessment("ABC12345676", "12-3456789AB", "01", AssessmentStatus.ELIGIBLE,
+                null, List.of(), Remedy.FILE_CAPE, null, false, false, new BigDecimal("10000.00"),
+                new BigDecimal("495.11"), new BigDecimal("10495.11"), ImporterType.CORPORATE, false));
     }
 
     @Test
@@ -293,19 +288,18 @@ class EntryAssessorTest {
 
         Assessment assessment = assessor.assess(fixture.build(), D, LedgerVerdict.NONE);
 
-        assertThat(assessment).isEqualTo(new Assessment("ABC12345676", "987-65-4321", "01",
-                AssessmentStatus.EXCLUDED, Reason.SURETY_PAID, List.of(Reason.SURETY_PAID), Remedy.NONE, null, false,
-                false, new BigDecimal("1234.56"), new BigDecimal("0.00"), new BigDecimal("0.00"),
-                ImporterType.NON_CORPORATE, false));
+        assertThat(assessment)
+            .isEqualTo(new Assessment("ABC12345676", "987-65-4321", "01", AssessmentStatus.EXCLUDED, Reason.SURETY_PAID,
+                    List.of(Reason.SURETY_PAID), Remedy.NONE, null, false, false, new BigDecimal("1234.56"),
+                    new BigDecimal("0.00"), new BigDecimal("0.00"), ImporterType.NON_CORPORATE, false));
     }
 
     @Test
     void assess_WhenNoIeepaDuty_ThenMoneyAllZeroAtScale2() {
-        Assessment assessment = assessor.assess(entry().rows("9903030100", "5.00").build(), D,
-                LedgerVerdict.NONE);
+        Assessment assessment = assessor.assess(entry().rows("9903030100", "5.00").build(), D, LedgerVerdict.NONE);
 
         assertThat(List.of(assessment.ieepaDuty(), assessment.interest(), assessment.refundTotal()))
-                .allSatisfy(money -> assertThat(money).isEqualTo("0.00"));
+            .allSatisfy(money -> assertThat(money).isEqualTo("0.00"));
     }
 
     @Test
@@ -318,10 +312,10 @@ class EntryAssessorTest {
 
         Assessment assessment = assessor.assess(fixture.build(), D, LedgerVerdict.NONE);
 
-        assertThat(assessment).isEqualTo(new Assessment("ABC12345676", "12-3456789AB", "01",
-                AssessmentStatus.EXCLUDED, Reason.DATA_ERROR, List.of(Reason.DATA_ERROR), Remedy.FIX_DATA, null,
-                false, false, new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("0.00"),
-                ImporterType.NON_CORPORATE, false));
+        assertThat(assessment)
+            .isEqualTo(new Assessment("ABC12345676", "12-3456789AB", "01", AssessmentStatus.EXCLUDED, Reason.DATA_ERROR,
+                    List.of(Reason.DATA_ERROR), Remedy.FIX_DATA, null, false, false, new BigDecimal("0.00"),
+                    new BigDecimal("0.00"), new BigDecimal("0.00"), ImporterType.NON_CORPORATE, false));
     }
 
     @Test
@@ -352,26 +346,27 @@ class EntryAssessorTest {
         assertThat(other.eligible()).isTrue();
     }
 
-    /** SPEC §3 checks 13 and 14 from each ledger state (SPEC §6.5) and each class of CBP error (SPEC §6.3). */
+    /**
+     * SPEC §3 checks 13 and 14 from each ledger state (SPEC §6.5) and each class of CBP
+     * error (SPEC §6.3).
+     */
     static Stream<Arguments> ledgerVerdicts() {
-        return Stream.of(
-                Arguments.of(null, null, null, Remedy.FILE_CAPE),
+        return Stream.of(Arguments.of(null, null, null, Remedy.FILE_CAPE),
                 Arguments.of(LedgerState.DECLARED, null, Reason.ALREADY_DECLARED, Remedy.NONE),
                 Arguments.of(LedgerState.ACCEPTED, null, Reason.ALREADY_DECLARED, Remedy.NONE),
                 Arguments.of(LedgerState.RELEASED, null, null, Remedy.FILE_CAPE),
                 Arguments.of(LedgerState.RELEASED, "UNABLE TO CALCULATE DUTY", null, Remedy.FILE_CAPE),
                 Arguments.of(LedgerState.FAILED, "INVALID HTS", Reason.CBP_FAILED, Remedy.FILE_PSC),
                 Arguments.of(LedgerState.FAILED, "entry type not allowed", Reason.CBP_FAILED, Remedy.AWAIT_PHASE),
-                Arguments.of(LedgerState.FAILED, "ENTRY SUMMARY IS CANCELLED/REJECTED", Reason.CBP_FAILED,
-                        Remedy.NONE),
+                Arguments.of(LedgerState.FAILED, "ENTRY SUMMARY IS CANCELLED/REJECTED", Reason.CBP_FAILED, Remedy.NONE),
                 Arguments.of(LedgerState.FAILED, "SOMETHING NEW", Reason.CBP_FAILED, Remedy.REVIEW),
                 Arguments.of(LedgerState.FAILED, "PROTEST ON ENTRY", null, Remedy.FILE_CAPE));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")
     @MethodSource("ledgerVerdicts")
-    void assess_WhenLedgerHoldsEntry_ThenChecks13And14DecideByState(LedgerState state, String error,
-            Reason reason, Remedy remedy) {
+    void assess_WhenLedgerHoldsEntry_ThenChecks13And14DecideByState(LedgerState state, String error, Reason reason,
+            Remedy remedy) {
         LedgerVerdict verdict = state == null ? LedgerVerdict.NONE : LedgerVerdict.of(state.name(), error);
 
         Assessment assessment = assessor.assess(entry().build(), D, verdict);
@@ -412,8 +407,7 @@ class EntryAssessorTest {
     }
 
     static Stream<Arguments> declarants() {
-        return Stream.of(
-                Arguments.of(Set.of(), Set.of(), "ABC12345676", "12-3456789AB", true),
+        return Stream.of(Arguments.of(Set.of(), Set.of(), "ABC12345676", "12-3456789AB", true),
                 Arguments.of(Set.of("ABC"), Set.of(), "ABC12345676", "12-3456789AB", true),
                 Arguments.of(Set.of("abc "), Set.of(), "ABC12345676", "12-3456789AB", true),
                 Arguments.of(Set.of("XYZ"), Set.of(), "ABC12345676", "12-3456789AB", false),
@@ -427,8 +421,8 @@ class EntryAssessorTest {
 
     @ParameterizedTest
     @MethodSource("declarants")
-    void assess_WhenDeclarantConfigured_ThenFilerCodeOrImporterMustMatch(Set<String> filerCodes,
-            Set<String> importers, String number, String importer, boolean eligible) {
+    void assess_WhenDeclarantConfigured_ThenFilerCodeOrImporterMustMatch(Set<String> filerCodes, Set<String> importers,
+            String number, String importer, boolean eligible) {
         EntryAssessor configured = new EntryAssessor(new RulesConfig(80, 3, filerCodes, importers), REFUNDS);
         EntryFixture fixture = entry();
         fixture.number = number;
@@ -442,4 +436,5 @@ class EntryAssessorTest {
             assertThat(assessment.remedy()).isEqualTo(Remedy.OTHER_DECLARANT);
         }
     }
+
 }

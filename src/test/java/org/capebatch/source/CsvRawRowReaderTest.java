@@ -26,7 +26,8 @@ class CsvRawRowReaderTest {
     static Path fixture(String name) {
         try {
             return Path.of(CsvRawRowReaderTest.class.getResource("/fixtures/source/" + name).toURI());
-        } catch (URISyntaxException e) {
+        }
+        catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -40,17 +41,15 @@ class CsvRawRowReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "utf8-bom.csv,       UTF-8,        Société Générale",
-        "utf8-no-bom.csv,    UTF-8,        Société Générale",
-        "windows-1252.csv,   windows-1252, Société Générale – Zürich",
-    })
+    @CsvSource({ "utf8-bom.csv,       UTF-8,        Société Générale",
+            "utf8-no-bom.csv,    UTF-8,        Société Générale",
+            "windows-1252.csv,   windows-1252, Société Générale – Zürich", })
     void read_WhenEncoding_ThenDetectedAndDecoded(String file, String charset, String filerName) {
         try (CsvRawRowReader reader = new CsvRawRowReader(fixture(file))) {
             assertThat(reader.charset().name()).isEqualTo(charset);
             // no BOM left in the first header cell
-            assertThat(reader.header()).containsExactly(
-                    "Entry Summary Number", "Importer Number", "Line Tariff Duty Amount", "Filer Name");
+            assertThat(reader.header()).containsExactly("Entry Summary Number", "Importer Number",
+                    "Line Tariff Duty Amount", "Filer Name");
             RawRow row = reader.next();
             assertThat(row.line()).isEqualTo(2);
             assertThat(row.cell(0)).isEqualTo("ABC12345676");
@@ -73,9 +72,10 @@ class CsvRawRowReaderTest {
 
             assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L, 8L);
             assertThat(rows.get(0).cells()).containsExactly("=\"ABC12345676\"", "9903.01.25", "$1,234.56", "plain");
-            // Excel's ="..." text trick is delivered untouched, whether quoted or not (unwrapping is the parser's job)
-            assertThat(rows.get(1).cells())
-                    .containsExactly("=\"12345678903\"", "8471300100", "FREE", "two\r\nlines, with comma");
+            // Excel's ="..." text trick is delivered untouched, whether quoted or not
+            // (unwrapping is the parser's job)
+            assertThat(rows.get(1).cells()).containsExactly("=\"12345678903\"", "8471300100", "FREE",
+                    "two\r\nlines, with comma");
             assertThat(rows.get(2).cells()).containsExactly("ABC12345676", "99030125", "($5.00)", "say \"hi\"");
             assertThat(reader.linesConsumed()).isEqualTo(9);
         }
@@ -98,10 +98,9 @@ class CsvRawRowReaderTest {
         try (RawRowReader reader = new CsvRawRowReader(fixture("unterminated-quote.csv"))) {
             assertThat(reader.next().line()).isEqualTo(2);
 
-            assertThatThrownBy(reader::next)
-                    .isInstanceOf(MalformedSourceException.class)
-                    .hasMessageStartingWith("unterminated-quote.csv line 3: malformed CSV")
-                    .satisfies(e -> assertThat(((MalformedSourceException) e).line()).isEqualTo(3));
+            assertThatThrownBy(reader::next).isInstanceOf(MalformedSourceException.class)
+                .hasMessageStartingWith("unterminated-quote.csv line 3: malformed CSV")
+                .satisfies(e -> assertThat(((MalformedSourceException) e).line()).isEqualTo(3));
         }
     }
 
@@ -116,9 +115,8 @@ class CsvRawRowReaderTest {
 
     @Test
     void open_WhenEmptyFile_ThenErrorNamesFile() {
-        assertThatThrownBy(() -> new CsvRawRowReader(fixture("empty.csv")))
-                .isInstanceOf(MalformedSourceException.class)
-                .hasMessageContaining("empty.csv");
+        assertThatThrownBy(() -> new CsvRawRowReader(fixture("empty.csv"))).isInstanceOf(MalformedSourceException.class)
+            .hasMessageContaining("empty.csv");
     }
 
     @Test
@@ -135,7 +133,7 @@ class CsvRawRowReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"utf16le-bom.csv, UTF-16LE", "utf16be-bom.csv, UTF-16BE"})
+    @CsvSource({ "utf16le-bom.csv, UTF-16LE", "utf16be-bom.csv, UTF-16BE" })
     void read_WhenUtf16WithByteOrderMark_ThenReadInItsByteOrder(String file, String charset) {
         try (CsvRawRowReader reader = new CsvRawRowReader(fixture(file))) {
             assertThat(reader.charset().name()).isEqualTo(charset);
@@ -153,10 +151,10 @@ class CsvRawRowReaderTest {
             "utf16le-no-bom.csv | utf16le-no-bom.csv: the file looks like UTF-16 without a byte order mark (every other"
                     + " byte is NUL); save it as UTF-8 or Windows-1252 CSV",
             "utf32-bom.csv      | utf32-bom.csv: the file is UTF-32 (by its byte order mark); save it as UTF-8 or"
-                    + " Windows-1252 CSV"})
+                    + " Windows-1252 CSV" })
     void open_WhenUtf16WithoutMarkOrUtf32_ThenRefusedByName(String file, String message) {
-        assertThatThrownBy(() -> new CsvRawRowReader(fixture(file)))
-                .isInstanceOf(MalformedSourceException.class).hasMessage(message);
+        assertThatThrownBy(() -> new CsvRawRowReader(fixture(file))).isInstanceOf(MalformedSourceException.class)
+            .hasMessage(message);
     }
 
     @Test
@@ -177,14 +175,16 @@ class CsvRawRowReaderTest {
         try (CsvRawRowReader reader = new CsvRawRowReader(file)) {
             List<RawRow> rows = readAll(reader);
             assertThat(rows.get(0).cell(6)).isEqualTo("Soci\u00e9t\u00e9");
-            // the row parser rejects the U+FFFD (Es003Values.checkText) with file, line and column
+            // the row parser rejects the U+FFFD (Es003Values.checkText) with file, line
+            // and column
             assertThat(rows.get(rows.size() - 1).cell(2)).isEqualTo("47\uFFFD123456700");
         }
     }
 
     @Test
     void read_When200kRows_ThenStreamedWithFlatMemory() throws IOException {
-        // given: ~40 MB of text, which would take well over 80 MB of heap if held as strings
+        // given: ~40 MB of text, which would take well over 80 MB of heap if held as
+        // strings
         Path file = tmp.resolve("big.csv");
         int rows = 200_000;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -222,4 +222,5 @@ class CsvRawRowReaderTest {
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return heap.getUsed();
     }
+
 }

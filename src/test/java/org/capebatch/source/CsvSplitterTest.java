@@ -22,9 +22,10 @@ class CsvSplitterTest {
     Path dir;
 
     @ParameterizedTest(name = "{0} parts")
-    @ValueSource(ints = {2, 3, 7, 50})
+    @ValueSource(ints = { 2, 3, 7, 50 })
     void split_WhenRangesReadOneAfterAnother_ThenSameRowsAndLinesAsWholeFile(int parts) throws IOException {
-        // given: quoted cells with line breaks, doubled quotes and commas, CRLF, blank lines, a BOM
+        // given: quoted cells with line breaks, doubled quotes and commas, CRLF, blank
+        // lines, a BOM
         Path file = file(StandardCharsets.UTF_8, true);
         // when
         List<ByteRange> ranges = CsvSplitter.split(file, parts, 1);
@@ -79,9 +80,10 @@ class CsvSplitterTest {
     }
 
     @ParameterizedTest(name = "{0} parts")
-    @ValueSource(ints = {2, 3, 4, 5, 6, 8, 12, 40})
+    @ValueSource(ints = { 2, 3, 4, 5, 6, 8, 12, 40 })
     void split_WhenStrayQuoteThenQuotedMultiLineCell_ThenSameRowsAsOneReader(int parts) throws IOException {
-        // given: 12" PIPE in an unquoted cell (a plain character), then cells quoted over several lines (issue 7)
+        // given: 12" PIPE in an unquoted cell (a plain character), then cells quoted over
+        // several lines (issue 7)
         Path file = CsvRawRowReaderTest.fixture("stray-quote-multiline.csv");
 
         // when
@@ -94,12 +96,14 @@ class CsvSplitterTest {
 
     @Test
     void split_WhenRandomQuotesLineBreaksAndCommas_ThenSameRowsAsOneReaderOrWholeFile() throws IOException {
-        // cells as a reader sees them: plain, with stray quotes, quoted over lines, with doubled quotes, spaces after
-        String[] cells = {"a", "12\" PIPE", "\"x\ny\"", "\"q\"\"q\"", "\"\"", "", "\"a,b\"", "\"c\" ", "3/4\"",
-                "x\"\"y", "\"\n\"", "\"multi\r\nline\""};
-        String[] breaks = {"\n", "\n", "\r\n", "\n\n"};
-        // what makes the reader fail: a character after a closing quote, a quote left open
-        String[] breakers = {"\"d\"e", "\"open"};
+        // cells as a reader sees them: plain, with stray quotes, quoted over lines, with
+        // doubled quotes, spaces after
+        String[] cells = { "a", "12\" PIPE", "\"x\ny\"", "\"q\"\"q\"", "\"\"", "", "\"a,b\"", "\"c\" ", "3/4\"",
+                "x\"\"y", "\"\n\"", "\"multi\r\nline\"" };
+        String[] breaks = { "\n", "\n", "\r\n", "\n\n" };
+        // what makes the reader fail: a character after a closing quote, a quote left
+        // open
+        String[] breakers = { "\"d\"e", "\"open" };
         Random random = new Random(20261201L);
         int split = 0;
         for (int n = 0; n < 400; n++) {
@@ -108,8 +112,9 @@ class CsvSplitterTest {
             for (int r = 0; r < records; r++) {
                 int width = 1 + random.nextInt(4);
                 for (int c = 0; c < width; c++) {
-                    csv.append(c > 0 ? "," : "").append(random.nextInt(400) == 0
-                            ? breakers[random.nextInt(breakers.length)] : cells[random.nextInt(cells.length)]);
+                    csv.append(c > 0 ? "," : "")
+                        .append(random.nextInt(400) == 0 ? breakers[random.nextInt(breakers.length)]
+                                : cells[random.nextInt(cells.length)]);
                 }
                 csv.append(breaks[random.nextInt(breaks.length)]);
             }
@@ -118,12 +123,13 @@ class CsvSplitterTest {
             List<String> expected;
             try {
                 expected = whole(file);
-            } catch (MalformedSourceException e) {
+            }
+            catch (MalformedSourceException e) {
                 // one reader fails: so must the split, by not splitting
                 assertThat(CsvSplitter.split(file, 4, 1)).as(csv.toString()).containsExactly(ByteRange.WHOLE_FILE);
                 continue;
             }
-            for (int parts : new int[] {2, 3, 5}) {
+            for (int parts : new int[] { 2, 3, 5 }) {
                 List<ByteRange> ranges = CsvSplitter.split(file, parts, 1);
                 split += ranges.size() > 1 ? 1 : 0;
                 assertThat(pieces(file, ranges)).as("%d parts of %s", parts, csv).isEqualTo(expected);
@@ -133,7 +139,7 @@ class CsvSplitterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a,b\n\"x\"y,1\n2,3\n4,5\n6,7\n", "a,b\n1,2\n3,4\n5,\"open\n6,7\n8,9\n"})
+    @ValueSource(strings = { "a,b\n\"x\"y,1\n2,3\n4,5\n6,7\n", "a,b\n1,2\n3,4\n5,\"open\n6,7\n8,9\n" })
     void split_WhenReaderWouldFail_ThenWholeFileForOneReaderToReport(String content) throws IOException {
         Path file = dir.resolve("broken.csv");
         Files.writeString(file, content);
@@ -144,7 +150,7 @@ class CsvSplitterTest {
     @Test
     void split_WhenUtf16_ThenWholeFile() throws IOException {
         Path file = dir.resolve("utf16.csv");
-        Files.write(file, concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+        Files.write(file, concat(new byte[] { (byte) 0xFF, (byte) 0xFE },
                 "a,b\n1,2\n3,4\n5,6\n7,8\n".repeat(20).getBytes(StandardCharsets.UTF_16LE)));
 
         assertThat(CsvSplitter.split(file, 4, 1)).containsExactly(ByteRange.WHOLE_FILE);
@@ -173,15 +179,20 @@ class CsvSplitterTest {
                 case 3 -> "Société";
                 default -> "plain";
             };
-            csv.append("ABC").append(String.format("%08d", i)).append(',').append(note).append(",$1,0").append(i)
-                    .append(".00\r\n");
+            csv.append("ABC")
+                .append(String.format("%08d", i))
+                .append(',')
+                .append(note)
+                .append(",$1,0")
+                .append(i)
+                .append(".00\r\n");
             if (random.nextInt(20) == 0) {
                 csv.append("\r\n");
             }
         }
         Path file = dir.resolve("split-" + charset.name() + ".csv");
         byte[] body = csv.toString().getBytes(charset);
-        byte[] bytes = bom ? concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, body) : body;
+        byte[] bytes = bom ? concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, body) : body;
         Files.write(file, bytes);
         return file;
     }
@@ -202,4 +213,5 @@ class CsvSplitterTest {
         }
         return rows;
     }
+
 }

@@ -10,10 +10,9 @@ class FragmentCodecTest {
 
     @Test
     void decode_WhenEncoded_ThenSameLinesAndCells() {
-        List<StagedRow> rows = List.of(
-                new StagedRow(2, new String[] {"ABC12345676", "01", "", "$1,000.00"}),
-                new StagedRow(3, new String[] {"back\\slash", "unit\u001Fsep", "record\u001Esep", "=\"x\""}),
-                new StagedRow(1_000_000_007L, new String[] {null, "", "tail", ""}));
+        List<StagedRow> rows = List.of(new StagedRow(2, new String[] { "ABC12345676", "01", "", "$1,000.00" }),
+                new StagedRow(3, new String[] { "back\\slash", "unit\u001Fsep", "record\u001Esep", "=\"x\"" }),
+                new StagedRow(1_000_000_007L, new String[] { null, "", "tail", "" }));
 
         List<StagedRow> decoded = FragmentCodec.decode(FragmentCodec.encode(rows), 4);
 
@@ -27,10 +26,9 @@ class FragmentCodecTest {
 
     @Test
     void decode_WhenRowHasDefect_ThenDefectAndCellsBack() {
-        List<StagedRow> rows = List.of(
-                new StagedRow(7, new String[] {"a", "b"}),
-                new StagedRow(8, new String[] {"c", null}, "Surety Paid", "row has 1 of 2 fields\u001F!: missing x"),
-                new StagedRow(9, new String[] {"d", "e"}));
+        List<StagedRow> rows = List.of(new StagedRow(7, new String[] { "a", "b" }),
+                new StagedRow(8, new String[] { "c", null }, "Surety Paid", "row has 1 of 2 fields\u001F!: missing x"),
+                new StagedRow(9, new String[] { "d", "e" }));
 
         List<StagedRow> decoded = FragmentCodec.decode(FragmentCodec.encode(rows), 2);
 
@@ -45,7 +43,8 @@ class FragmentCodecTest {
 
     @Test
     void decode_WhenFewerColumnsAsked_ThenExtraCellsDropped() {
-        String payload = FragmentCodec.encode(List.of(new StagedRow(5, new String[] {"a", "b", "c"})));
+        String payload = FragmentCodec.encode(List.of(new StagedRow(5, new String[] { "a", "b", "c" })));
         assertThat(FragmentCodec.decode(payload, 2).get(0).cells()).containsExactly("a", "b");
     }
+
 }

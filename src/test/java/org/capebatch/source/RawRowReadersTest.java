@@ -40,20 +40,19 @@ class RawRowReadersTest {
     void open_WhenOtherExtension_ThenErrorNamesFile() throws IOException {
         Path txt = Files.writeString(tmp.resolve("export.txt"), "a,b\n");
 
-        assertThatThrownBy(() -> RawRowReaders.open(txt))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("export.txt");
+        assertThatThrownBy(() -> RawRowReaders.open(txt)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("export.txt");
     }
 
     @Test
     void inputFiles_WhenDirectory_ThenCsvAndXlsxInNameOrder() throws IOException {
-        for (String name : new String[] {"b.xlsx", "a.csv", "C.CSV", "notes.txt", "~$b.xlsx", ".hidden.csv"}) {
+        for (String name : new String[] { "b.xlsx", "a.csv", "C.CSV", "notes.txt", "~$b.xlsx", ".hidden.csv" }) {
             Files.writeString(tmp.resolve(name), "x");
         }
         Files.createDirectory(tmp.resolve("d.csv"));
 
         assertThat(RawRowReaders.inputFiles(tmp)).extracting(path -> path.getFileName().toString())
-                .containsExactly("C.CSV", "a.csv", "b.xlsx");
+            .containsExactly("C.CSV", "a.csv", "b.xlsx");
     }
 
     @Test
@@ -67,17 +66,16 @@ class RawRowReadersTest {
     void inputFiles_WhenDirectoryWithoutInputs_ThenErrorNamesDirectory() throws IOException {
         Files.writeString(tmp.resolve("notes.txt"), "x");
 
-        assertThatThrownBy(() -> RawRowReaders.inputFiles(tmp))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(tmp.toString());
+        assertThatThrownBy(() -> RawRowReaders.inputFiles(tmp)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(tmp.toString());
     }
 
     @Test
     void inputFiles_WhenMissing_ThenErrorNamesPath() {
         Path missing = tmp.resolve("nowhere.csv");
 
-        assertThatThrownBy(() -> RawRowReaders.inputFiles(missing))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("nowhere.csv");
+        assertThatThrownBy(() -> RawRowReaders.inputFiles(missing)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("nowhere.csv");
     }
+
 }

@@ -30,7 +30,10 @@ class XlsxRawRowReaderTest {
     @TempDir
     Path tmp;
 
-    /** The ES-003 fixture workbook: typed cells, a sparse row, empty rows, and a second sheet that must be ignored. */
+    /**
+     * The ES-003 fixture workbook: typed cells, a sparse row, empty rows, and a second
+     * sheet that must be ignored.
+     */
     private Path writeFixture(Workbook workbook, String name) throws IOException {
         CellStyle builtinDate = workbook.createCellStyle();
         builtinDate.setDataFormat((short) 14); // m/d/yy, Excel's built-in short date
@@ -69,7 +72,9 @@ class XlsxRawRowReaderTest {
         Row big = sheet.createRow(6);
         big.createCell(3).setCellValue(1e20);
         big.createCell(5).setCellValue(-0.5);
-        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll(); // store cached results
+        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll(); // store
+                                                                             // cached
+                                                                             // results
 
         Sheet second = workbook.createSheet("Other");
         second.createRow(0).createCell(0).setCellValue("not read");
@@ -83,7 +88,7 @@ class XlsxRawRowReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"shared strings (XSSF)", "inline strings (SXSSF)", "1904 date system"})
+    @CsvSource({ "shared strings (XSSF)", "inline strings (SXSSF)", "1904 date system" })
     void read_WhenTypedSparseAndEmptyRows_ThenTextCellsAtTheirColumnsAndRowNumbers(String kind) throws IOException {
         // given
         Workbook workbook = switch (kind) {
@@ -105,11 +110,11 @@ class XlsxRawRowReaderTest {
             // then
             assertThat(reader.header()).isEqualTo(HEADER);
             assertThat(rows).extracting(RawRow::line).containsExactly(2L, 5L, 6L, 7L);
-            assertThat(rows.get(0).cells())
-                    .containsExactly("ABC12345676", "2025-03-15", "12345678903", "1250.5", "TRUE", "=\"0123\"");
+            assertThat(rows.get(0).cells()).containsExactly("ABC12345676", "2025-03-15", "12345678903", "1250.5",
+                    "TRUE", "=\"0123\"");
             assertThat(rows.get(1).cells()).containsExactly("12345678903", "", "", "1250", "", "");
-            assertThat(rows.get(2).cells())
-                    .containsExactly(" SZ9-0000001-8 ", "2026-02-23", "0.3", "2501", "FALSE", "AB");
+            assertThat(rows.get(2).cells()).containsExactly(" SZ9-0000001-8 ", "2026-02-23", "0.3", "2501", "FALSE",
+                    "AB");
             assertThat(rows.get(3).cells()).containsExactly("", "", "", "100000000000000000000", "", "-0.5");
             assertThat(reader.linesConsumed()).isEqualTo(7);
             assertThat(reader.next()).isNull();
@@ -139,9 +144,8 @@ class XlsxRawRowReaderTest {
         Path file = tmp.resolve("fake.xlsx");
         Files.writeString(file, "Entry Summary Number\nABC12345676\n");
 
-        assertThatThrownBy(() -> new XlsxRawRowReader(file))
-                .isInstanceOf(MalformedSourceException.class)
-                .hasMessageStartingWith("fake.xlsx: not a readable XLSX workbook");
+        assertThatThrownBy(() -> new XlsxRawRowReader(file)).isInstanceOf(MalformedSourceException.class)
+            .hasMessageStartingWith("fake.xlsx: not a readable XLSX workbook");
     }
 
     @Test
@@ -150,25 +154,25 @@ class XlsxRawRowReaderTest {
             assertThat(reader.sheetName()).isEqualTo("ES-003");
             List<RawRow> rows = readAll(reader);
 
-            assertThat(rows).singleElement().satisfies(row -> assertThat(row.cells()).containsExactly(
-                    "ABC12345676", "01", "12-345678900", "06/16/2025", "9903.01.25", "$2,000.00"));
+            assertThat(rows).singleElement()
+                .satisfies(row -> assertThat(row.cells()).containsExactly("ABC12345676", "01", "12-345678900",
+                        "06/16/2025", "9903.01.25", "$2,000.00"));
         }
     }
 
     @Test
     void open_WhenEverySheetHidden_ThenErrorNamesFileAndSaysSo() {
         assertThatThrownBy(() -> new XlsxRawRowReader(CsvRawRowReaderTest.fixture("all-sheets-hidden.xlsx")))
-                .isInstanceOf(MalformedSourceException.class)
-                .hasMessage("all-sheets-hidden.xlsx: every sheet of the workbook is hidden; unhide the ES-003 sheet");
+            .isInstanceOf(MalformedSourceException.class)
+            .hasMessage("all-sheets-hidden.xlsx: every sheet of the workbook is hidden; unhide the ES-003 sheet");
     }
 
     @Test
     void read_WhenCellReferenceBeyondXfd_ThenErrorNamesFileRowAndCellWithoutFillingMemory() {
         try (XlsxRawRowReader reader = new XlsxRawRowReader(CsvRawRowReaderTest.fixture("cell-beyond-xfd.xlsx"))) {
-            assertThatThrownBy(reader::next)
-                    .isInstanceOf(MalformedSourceException.class)
-                    .hasMessage("cell-beyond-xfd.xlsx line 2: cell reference ZZZZZZ2 is beyond Excel's last column"
-                            + " XFD: the workbook is damaged");
+            assertThatThrownBy(reader::next).isInstanceOf(MalformedSourceException.class)
+                .hasMessage("cell-beyond-xfd.xlsx line 2: cell reference ZZZZZZ2 is beyond Excel's last column"
+                        + " XFD: the workbook is damaged");
         }
     }
 
@@ -180,9 +184,8 @@ class XlsxRawRowReaderTest {
             workbook.write(out);
         }
 
-        assertThatThrownBy(() -> new XlsxRawRowReader(file))
-                .isInstanceOf(MalformedSourceException.class)
-                .hasMessageContaining("blank.xlsx");
+        assertThatThrownBy(() -> new XlsxRawRowReader(file)).isInstanceOf(MalformedSourceException.class)
+            .hasMessageContaining("blank.xlsx");
     }
 
     @Test
@@ -197,9 +200,11 @@ class XlsxRawRowReaderTest {
                 for (int c = 0; c < HEADER.size(); c++) {
                     if (r == 0) {
                         row.createCell(c).setCellValue(HEADER.get(c));
-                    } else if (c % 2 == 0) {
+                    }
+                    else if (c % 2 == 0) {
                         row.createCell(c).setCellValue("row " + r + " a text cell of some forty characters " + c);
-                    } else {
+                    }
+                    else {
                         row.createCell(c).setCellValue(r * 1000.25 + c);
                     }
                 }
@@ -227,8 +232,9 @@ class XlsxRawRowReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2, C", "0, A", "25, Z", "26, AA", "27, AB", "701, ZZ", "702, AAA"})
+    @CsvSource({ "2, C", "0, A", "25, Z", "26, AA", "27, AB", "701, ZZ", "702, AAA" })
     void columnIndex_WhenCellReference_ThenZeroBasedColumn(int expected, String letters) {
         assertThat(XlsxRawRowReader.columnIndex(letters + "17")).isEqualTo(expected);
     }
+
 }
