@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -32,7 +34,14 @@ public class EmbeddedPostgresDataSourceConfiguration {
      * {@link EmbeddedPostgresServer}).
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(@Value("${cape.work-dir:.cape}") Path workDir) throws IOException {
+    EmbeddedPostgresServer embeddedPostgresServer(@Value("${cape.work-dir:.cape}") Path workDir,
+            ObjectProvider<EmbeddedPostgresEarlyStart> earlyStart) throws IOException {
+        // Started while the context was being built (EmbeddedPostgresEarlyStartListener)
+        // unless this context came without a SpringApplication (tests): then start here.
+        EmbeddedPostgresEarlyStart started = earlyStart.getIfAvailable();
+        if (started != null && started.isFor(workDir)) {
+            return started.takeServer();
+        }
         return EmbeddedPostgresServer.start(workDir);
     }
 
@@ -52,6 +61,14 @@ public class EmbeddedPostgresDataSourceConfiguration {
     }
 
     /**
+     * Whether the job store is the embedded server; also decides whether
+     * {@link EmbeddedPostgresEarlyStartListener} starts it early.
+     */
+    static boolean usesEmbeddedStore(Environment environment) {
+        return !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+    }
+
+    /**
      * Blank counts as missing, so an empty {@code SPRING_DATASOURCE_URL=} still gets the
      * embedded store.
      */
@@ -59,9 +76,9 @@ public class EmbeddedPostgresDataSourceConfiguration {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String url = context.getEnvironment().getProperty("spring.datasource.url");
-            return StringUtils.hasText(url) ? ConditionOutcome.noMatch("spring.datasource.url is set")
-                    : ConditionOutcome.match("no spring.datasource.url: embedded PostgreSQL job store");
+            return usesEmbeddedStore(context.getEnvironment())
+                    ? ConditionOutcome.match("no spring.datasource.url: embedded PostgreSQL job store")
+                    : ConditionOutcome.noMatch("spring.datasource.url is set");
         }
 
     }

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -211,10 +213,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
         private final long postmasterPid;
 
+        private final Thread shutdownHook;
+
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
         private int references;
 
         private Instance(Path workDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres,
-                PostmasterPidFile pidFile) {
+                PostmasterPidFile pidFile, Thread shutdownHook) {
             this.workDir = workDir;
             this.dataDirectory = workDir.resolve(DATA_DIRECTORY);
             this.lockChannel = lockChannel;
@@ -222,12 +228,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             this.postgres = postgres;
             this.port = pidFile.port();
             this.postmasterPid = pidFile.pid();
+            this.shutdownHook = shutdownHook;
         }
 
         static Instance launch(Path workDir, Duration lockWait) throws IOException {
             Path lockFile = workDir.resolve(LOCK_FILE);
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
+            // Stops the server when the JVM ends without closing it (a SIGTERM), like
+            // zonky's own hook, but registered before any process starts and waiting for
+            // a start under way: zonky adds its hook only once pg_ctl has launched the
+            // postmaster, which fails when the JVM is already shutting down and so left
+            // that postmaster running with no owner.
+            CompletableFuture<Instance> launched = new CompletableFuture<>();
+            Thread shutdownHook = new Thread(() -> stopAtShutdown(launched), "embedded-postgres-shutdown");
+            try {
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
+            catch (IllegalStateException shuttingDown) {
+                channel.close();
+                throw new IllegalStateException(
+                        "Not starting embedded PostgreSQL in " + workDir + ": the process is shutting down",
+                        shuttingDown);
+            }
             try {
                 FileLock lock = lockWorkDirectory(channel, lockFile, lockWait);
                 recordOwner(channel);
@@ -247,15 +270,39 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 LOG.info("Embedded PostgreSQL {} on port {} (pid {}, data {}) in {} ms",
                         fresh ? "initialized and started" : "started", port, pidFile.pid(), dataDirectory,
                         Duration.ofNanos(System.nanoTime() - started).toMillis());
-                return new Instance(workDir, channel, lock, postgres, pidFile);
+                Instance instance = new Instance(workDir, channel, lock, postgres, pidFile, shutdownHook);
+                launched.complete(instance);
+                return instance;
             }
-            catch (IOException | RuntimeException e) {
+            catch (IOException | RuntimeException | Error e) {
+                launched.completeExceptionally(e);
+                removeShutdownHook(shutdownHook);
                 channel.close();
                 throw e;
             }
         }
 
+        private static void stopAtShutdown(CompletableFuture<Instance> launched) {
+            Instance instance;
+            try {
+                instance = launched.get();
+            }
+            catch (ExecutionException failed) {
+                return; // nothing runs: the start cleaned up after itself
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            instance.stop();
+        }
+
+        /** Idempotent: the last handle and the shutdown hook may both get here. */
         void stop() {
+            if (!this.stopped.compareAndSet(false, true)) {
+                return;
+            }
+            removeShutdownHook(this.shutdownHook);
             try {
                 postgres.close();
                 // pg_ctl can fail (say, the work dir was deleted under it): then stop the
@@ -281,6 +328,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         }
 
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        if (Thread.currentThread() == hook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway and finds the server stopped (or never started).
+        }
     }
 
     private static FileLock lockWorkDirectory(FileChannel channel, Path lockFile, Duration wait) throws IOException {
@@ -403,6 +462,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             .setCleanDataDirectory(false)
             .setPort(port)
             .setPGStartupWait(STARTUP_WAIT)
+            // Instance registers its own hook, before the start (see Instance.launch).
+            .setRegisterShutdownHook(false)
             // C collation: byte order, the same on every machine, so sorted output is
             // deterministic.
             .setLocaleConfig("locale", "C")
