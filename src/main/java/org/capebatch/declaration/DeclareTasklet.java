@@ -1,19 +1,13 @@
 package org.capebatch.declaration;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.capebatch.assessment.AssessmentRows;
-import org.capebatch.entry.EntryNumber;
-import org.capebatch.jdbc.PgCopy;
 import org.capebatch.rules.Assessment;
 import org.capebatch.rules.EntryAssessor;
 import org.capebatch.rules.LedgerVerdict;
@@ -44,17 +38,43 @@ public class DeclareTasklet implements Tasklet {
             """;
 
     /**
-     * Read on a connection of its own, which does not see this transaction's
-     * {@link #EXCLUDE} updates: the overtaken entries are left out here by the same
-     * condition.
+     * The whole assignment as one statement (SPEC §5): the eligible entries of each group
+     * numbered in entry-number order, split every max-entries into sequences 1, 2, ...,
+     * written to the ledger (in declaration order, which keeps the declaration index
+     * append-only) and summed up per declaration. Entry numbers compare with
+     * {@code COLLATE "C"}, byte order, which for these ASCII strings is Java's
+     * {@code String.compareTo} (DeclarationSplitter's order): the split is the same
+     * whatever collation the database was created with (partitions need only equality,
+     * which every collation of a database default agrees on). The file stem is built here
+     * as {@link DeclarationGroups#fileStem} builds it ({@code %03d}: at least three
+     * digits) and checked against it for every declaration returned. Entries the ledger
+     * holds for another run (overtaken, see {@link #OVERTAKEN}) are left out by the same
+     * condition whether or not re-deciding them excluded them.
      */
-    private static final String ELIGIBLE = """
-            SELECT group_key, entry_number FROM cape_assessment a
-             WHERE run_id = ? AND status = 'ELIGIBLE'
-               AND NOT EXISTS (SELECT 1 FROM cape_entry_state s
-                                WHERE s.entry_number = a.entry_number AND s.run_id <> a.run_id AND """ + LEDGER_HOLDS
+    private static final String DECLARE = """
+            WITH assigned AS (
+                SELECT a.entry_number, coalesce(a.group_key, '') AS group_key,
+                       (row_number() OVER (PARTITION BY a.group_key ORDER BY a.entry_number COLLATE "C") - 1)
+                           / ? + 1 AS sequence
+                  FROM cape_assessment a
+                 WHERE a.run_id = ? AND a.status = 'ELIGIBLE'
+                   AND NOT EXISTS (SELECT 1 FROM cape_entry_state s
+                                    WHERE s.entry_number = a.entry_number AND s.run_id <> a.run_id AND """
+            + LEDGER_HOLDS
             + """
-                    ) ORDER BY group_key, entry_number
+                            )
+                    ), stemmed AS MATERIALIZED (
+                        SELECT entry_number, group_key, sequence,
+                               'CAPE_' || group_key || ? || CASE WHEN sequence < 1000 THEN lpad(sequence::text, 3, '0')
+                                                                 ELSE sequence::text END AS file_stem
+                          FROM assigned
+                    ), ledger AS (
+                        INSERT INTO cape_ledger (entry_number, run_id, declaration)
+                        SELECT entry_number, ?, file_stem FROM stemmed
+                    )
+                    INSERT INTO cape_declaration (run_id, file_stem, group_key, sequence, entry_count)
+                    SELECT ?, file_stem, group_key, sequence, count(*) FROM stemmed GROUP BY file_stem, group_key, sequence
+                    RETURNING file_stem, group_key, sequence, entry_count
                     """;
 
     /**
@@ -75,10 +95,6 @@ public class DeclareTasklet implements Tasklet {
              WHERE run_id = ? AND entry_number = ?
             """;
 
-    private static final int COPY_ROWS = 20_000;
-
-    private final DataSource dataSource;
-
     private final JdbcTemplate jdbc;
 
     private final long runId;
@@ -90,8 +106,10 @@ public class DeclareTasklet implements Tasklet {
     private final EntryAssessor assessor;
 
     public DeclareTasklet(DataSource dataSource, CapeRun run, int maxEntries, EntryAssessor assessor) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("max entries per declaration must be at least 1: " + maxEntries);
+        }
         this.assessor = assessor;
-        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.runId = run.id();
         this.runDate = run.runDate();
@@ -106,42 +124,19 @@ public class DeclareTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         excludeOvertaken();
-        DeclarationSplitter splitter = new DeclarationSplitter(maxEntries, runDate);
-        Map<String, DeclarationInfo> declarations = new LinkedHashMap<>();
-        PgCopy ledger = new PgCopy("cape_ledger", "entry_number", "run_id", "declaration");
+        String dateInStem = "_" + runDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "_";
         long declared = 0;
-        // A separate read-only connection streams the committed assessments while the
-        // step's transaction
-        // connection receives the ledger rows.
-        try (Connection read = dataSource.getConnection()) {
-            read.setAutoCommit(false);
-            try (PreparedStatement ps = read.prepareStatement(ELIGIBLE)) {
-                ps.setFetchSize(10_000);
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String group = rs.getString(1);
-                        String entry = rs.getString(2);
-                        String stem = splitter.assign(group, new EntryNumber(entry));
-                        declarations.computeIfAbsent(stem, s -> new DeclarationInfo(group)).entries++;
-                        ledger.add(entry).add(runId).add(stem).endRow();
-                        if (ledger.rows() >= COPY_ROWS) {
-                            ledger.flush(dataSource);
-                        }
-                        declared++;
-                    }
-                }
+        for (Declared d : jdbc.query(DECLARE,
+                (rs, i) -> new Declared(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), maxEntries,
+                runId, dateInStem, runId, runId)) {
+            // A group key that cannot be part of a file name, or a stem SQL spelled
+            // differently from Java, fails the step here and rolls the whole assignment
+            // back.
+            String expected = DeclarationGroups.fileStem(d.groupKey(), runDate, d.sequence());
+            if (!expected.equals(d.fileStem())) {
+                throw new IllegalStateException("declaration " + d.fileStem() + " should be named " + expected);
             }
-            read.rollback();
-        }
-        ledger.flush(dataSource);
-        Map<String, Integer> sequenceInGroup = new LinkedHashMap<>();
-        for (Map.Entry<String, DeclarationInfo> d : declarations.entrySet()) {
-            int sequence = sequenceInGroup.merge(d.getValue().group, 1, Integer::sum);
-            jdbc.update(
-                    "INSERT INTO cape_declaration (run_id, file_stem, group_key, sequence, entry_count)"
-                            + " VALUES (?, ?, ?, ?, ?)",
-                    runId, d.getKey(), d.getValue().group, sequence, d.getValue().entries);
+            declared += d.entries();
         }
         contribution.incrementWriteCount(declared);
         return RepeatStatus.FINISHED;
@@ -165,16 +160,8 @@ public class DeclareTasklet implements Tasklet {
         jdbc.batchUpdate(EXCLUDE, updates);
     }
 
-    private static final class DeclarationInfo {
-
-        final String group;
-
-        int entries;
-
-        DeclarationInfo(String group) {
-            this.group = group;
-        }
-
+    /** A declaration as the statement wrote it. */
+    private record Declared(String fileStem, String groupKey, int sequence, int entries) {
     }
 
 }
