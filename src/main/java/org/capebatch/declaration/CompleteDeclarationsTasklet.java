@@ -26,19 +26,44 @@ public class CompleteDeclarationsTasklet implements Tasklet {
              WHERE l.run_id = ? AND s.run_id <> l.run_id AND s.state <> 'RELEASED'
             """;
 
+    /**
+     * Entries declared before, by another run, start afresh on this run's declaration.
+     * They are RELEASED (CONFLICTS refused the rest), which the state index finds at
+     * once: a run whose entries were never released pays nothing here.
+     */
+    private static final String REDECLARE = """
+            UPDATE cape_entry_state s
+               SET state = 'DECLARED', run_id = l.run_id, declaration = l.declaration, declared_on = ?,
+                   importer_number = (SELECT a.importer_number FROM cape_assessment a
+                                       WHERE a.run_id = l.run_id AND a.entry_number = l.entry_number),
+                   claim_number = NULL, cbp_error = NULL, error_class = NULL, remedy = NULL, refund_amount = NULL,
+                   interest_amount = NULL, refund_number = NULL, refund_date = NULL, refund_status = NULL,
+                   assessed_run_id = l.run_id, changed_by = l.run_id
+              FROM cape_ledger l
+             WHERE s.state = 'RELEASED' AND l.run_id = ? AND l.entry_number = s.entry_number AND s.run_id <> l.run_id
+            """;
+
+    /**
+     * Entries on no declaration before. A plain insert, not {@code ON CONFLICT}: the
+     * table is locked against other writers, so the rows REDECLARE did not find are new,
+     * and a speculative insertion costs a WAL record more per row. A re-run after a crash
+     * finds every entry present and inserts nothing.
+     */
     private static final String DECLARE = """
             INSERT INTO cape_entry_state (entry_number, state, run_id, declaration, declared_on, importer_number,
                                           assessed_run_id, changed_by)
             SELECT l.entry_number, 'DECLARED', l.run_id, l.declaration, ?, a.importer_number, l.run_id, l.run_id
               FROM cape_ledger l JOIN cape_assessment a ON a.run_id = l.run_id AND a.entry_number = l.entry_number
-             WHERE l.run_id = ?
-            ON CONFLICT (entry_number) DO UPDATE
-               SET state = 'DECLARED', run_id = EXCLUDED.run_id, declaration = EXCLUDED.declaration,
-                   declared_on = EXCLUDED.declared_on, importer_number = EXCLUDED.importer_number,
-                   claim_number = NULL, cbp_error = NULL, error_class = NULL, remedy = NULL, refund_amount = NULL,
-                   interest_amount = NULL, refund_number = NULL, refund_date = NULL, refund_status = NULL,
-                   assessed_run_id = EXCLUDED.assessed_run_id, changed_by = EXCLUDED.changed_by
-             WHERE cape_entry_state.run_id <> EXCLUDED.run_id
+             WHERE l.run_id = ? AND NOT EXISTS (SELECT 1 FROM cape_entry_state s WHERE s.entry_number = l.entry_number)
+            """;
+
+    /**
+     * Whether any entry in the state table could have been assessed by this run without
+     * being declared by it: none on a first run, which then skips {@link #ASSESSED}'s
+     * join of every assessment.
+     */
+    private static final String OLDER_STATES = """
+            SELECT EXISTS (SELECT 1 FROM cape_entry_state WHERE assessed_run_id < ?)
             """;
 
     /**
@@ -79,8 +104,10 @@ public class CompleteDeclarationsTasklet implements Tasklet {
                         + " while this run was rendering; do not upload this run's declaration files that hold them");
             }
         }, runId);
-        int declared = jdbc.update(DECLARE, runDate, runId);
-        jdbc.update(ASSESSED, runId);
+        int declared = jdbc.update(REDECLARE, runDate, runId) + jdbc.update(DECLARE, runDate, runId);
+        if (Boolean.TRUE.equals(jdbc.queryForObject(OLDER_STATES, Boolean.class, runId))) {
+            jdbc.update(ASSESSED, runId);
+        }
         contribution.incrementWriteCount(declared);
         return RepeatStatus.FINISHED;
     }
