@@ -10,21 +10,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.capebatch.assessment.AssessmentRows;
 import org.capebatch.declaration.DeclarationRenderer;
 import org.capebatch.entry.RowError;
 import org.capebatch.entry.RowSource;
+import org.capebatch.output.AtomicFile;
 import org.capebatch.output.ManifestFile;
 import org.capebatch.output.OutputFiles;
 import org.capebatch.output.WrittenFile;
-import org.capebatch.rules.Assessment;
+import org.capebatch.rules.AssessmentStatus;
 import org.capebatch.rules.Reason;
 import org.capebatch.run.CapeRun;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -41,22 +40,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ReportTasklet implements Tasklet {
 
-    private static final String ASSESSMENTS = "SELECT " + AssessmentRows.COLUMNS + """
-            , l.declaration
-             FROM cape_assessment a
-             LEFT JOIN cape_ledger l ON l.entry_number = a.entry_number AND l.run_id = a.run_id
-            WHERE a.run_id = ? ORDER BY a.entry_number
-            """;
-
     private static final String REJECTED = """
             SELECT source_file, line, column_name, value, message FROM cape_rejected_row
              WHERE run_id = ? ORDER BY file_index, line, seq
             """;
 
-    private static final String IMPORTERS = """
-            SELECT coalesce(importer_number, ''), count(*), count(*) FILTER (WHERE status = 'ELIGIBLE'),
-                   coalesce(sum(refund_total) FILTER (WHERE status = 'ELIGIBLE'), 0)
-              FROM cape_assessment WHERE run_id = ? GROUP BY 1 ORDER BY 1
+    /**
+     * Every figure of summary.xlsx and the manifest that comes from the assessments, in
+     * one pass over them: per importer, and per status and reason. Each set is ordered as
+     * the separate queries it replaces ordered it (by the database's collation, so
+     * summary.xlsx is unchanged on any server).
+     */
+    private static final String FIGURES = """
+            SELECT GROUPING(importer), importer, status, reason, count(*),
+                   count(*) FILTER (WHERE status = 'ELIGIBLE'),
+                   coalesce(sum(refund_total) FILTER (WHERE status = 'ELIGIBLE'), 0),
+                   coalesce(sum(ieepa_duty), 0), coalesce(sum(interest), 0), coalesce(sum(refund_total), 0)
+              FROM (SELECT coalesce(importer_number, '') AS importer, status, reason, ieepa_duty, interest,
+                           refund_total
+                      FROM cape_assessment WHERE run_id = ?) a
+             GROUP BY GROUPING SETS ((importer), (status, reason))
+             ORDER BY 1, importer, status, reason
             """;
 
     private final DataSource dataSource;
@@ -91,41 +95,55 @@ public class ReportTasklet implements Tasklet {
         Files.createDirectories(outputDir);
         OutputFiles outputFiles = new OutputFiles(jdbc, runId);
         // The manifest must describe the files on disk: a declaration file removed or
-        // changed since it was
-        // rendered (by hand, or by a crash of the machine) is rendered again first.
+        // changed since it was rendered (by hand, or by a crash of the machine) is
+        // rendered again first.
         Map<String, ManifestFile> recorded = outputFiles.byPath();
         DeclarationRenderer declarations = new DeclarationRenderer(jdbc, run,
                 path -> Optional.ofNullable(recorded.get(path)));
-        for (String stem : jdbc.queryForList(
-                "SELECT file_stem FROM cape_declaration WHERE run_id = ?" + " ORDER BY file_stem", String.class,
-                runId)) {
+        List<String> stems = jdbc.queryForList(
+                "SELECT file_stem FROM cape_declaration WHERE run_id = ? ORDER BY file_stem", String.class, runId);
+        // Hashing thousands of files is most of this loop: the files are checked in
+        // parallel first (reading only), and the renderer, which checks again, gets just
+        // those that failed.
+        for (String stem : stems.parallelStream().filter(stem -> !unchanged(stem, recorded)).toList()) {
             List<WrittenFile> files = declarations.renderIfChanged(stem);
             if (files.stream().anyMatch(f -> f.pending() != null)) {
                 WrittenFile.publishAll(files);
                 outputFiles.recordAll(files.stream().map(WrittenFile::file).toList());
             }
         }
-        outputFiles.record(writeAssessments());
+        outputFiles.record(AssessmentCsvCopy.write(dataSource, runId, outputDir,
+                outputDir.resolve(AssessmentCsvWriter.FILE_NAME)));
         outputFiles.record(writeRejectedRows());
-        Manifest.Counts counts = counts();
-        Manifest.Totals totals = totals();
-        outputFiles.record(writeSummary(counts, totals));
+        Figures figures = figures();
+        Manifest.Counts counts = figures.counts();
+        Manifest.Totals totals = figures.totals();
+        outputFiles.record(writeSummary(counts, totals, figures));
         ManifestWriter.write(outputDir.resolve(ManifestWriter.FILE_NAME),
                 new Manifest(jobName, input, runDate, counts, totals, outputFiles.all()));
         return RepeatStatus.FINISHED;
     }
 
-    private ManifestFile writeAssessments() throws IOException, SQLException {
-        Path target = outputDir.resolve(AssessmentCsvWriter.FILE_NAME);
-        try (AssessmentCsvWriter writer = AssessmentCsvWriter.create(target)) {
-            stream(ASSESSMENTS, rs -> {
-                Assessment a = AssessmentRows.MAPPER.mapRow(rs, 0);
-                String stem = rs.getString(16);
-                writer.write(a, stem == null ? null : stem + ".csv");
-            });
-            writer.commit();
-            return ManifestFile.of(outputDir, target, writer.sha256(), writer.rows());
+    /**
+     * Whether both files of a declaration are on disk with the hash recorded when they
+     * were rendered.
+     */
+    private boolean unchanged(String stem, Map<String, ManifestFile> recorded) {
+        for (String path : DeclarationRenderer.paths(stem)) {
+            ManifestFile file = recorded.get(path);
+            Path onDisk = outputDir.resolve(path);
+            try {
+                if (file == null || !Files.isRegularFile(onDisk) || !AtomicFile.sha256(onDisk).equals(file.sha256())) {
+                    return false;
+                }
+            }
+            catch (IOException e) {
+                // Unreadable now: the renderer looks again and writes it anew, or fails
+                // with its own error.
+                return false;
+            }
         }
+        return true;
     }
 
     private ManifestFile writeRejectedRows() throws IOException, SQLException {
@@ -138,38 +156,50 @@ public class ReportTasklet implements Tasklet {
         }
     }
 
-    private ManifestFile writeSummary(Manifest.Counts counts, Manifest.Totals totals) throws IOException {
-        List<ReasonCount> reasons = jdbc.query(
-                "SELECT reason, count(*), sum(ieepa_duty) FROM cape_assessment"
-                        + " WHERE run_id = ? AND status = 'EXCLUDED' GROUP BY reason ORDER BY reason",
-                (rs, i) -> new ReasonCount(Reason.valueOf(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3)), runId);
+    private ManifestFile writeSummary(Manifest.Counts counts, Manifest.Totals totals, Figures figures)
+            throws IOException {
         SummaryData data = new SummaryData(runDate, input, counts.rowsRead(), counts.rowsRejected(), counts.entries(),
-                counts.eligible(), totals.ieepaDuty(), totals.interest(), totals.refundTotal(), reasons);
-        List<ImporterTotal> importers = jdbc.query(IMPORTERS,
-                (rs, i) -> new ImporterTotal(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)),
-                runId);
+                counts.eligible(), totals.ieepaDuty(), totals.interest(), totals.refundTotal(), figures.reasons());
         Path target = outputDir.resolve(SummaryWorkbookWriter.FILE_NAME);
-        long rows = SummaryWorkbookWriter.write(target, data, importers.iterator());
+        long rows = SummaryWorkbookWriter.write(target, data, figures.importers().iterator());
         return ManifestFile.of(outputDir, target, rows);
     }
 
-    private Manifest.Counts counts() {
-        return jdbc.queryForObject("""
+    private Figures figures() {
+        long[] input = jdbc.queryForObject("""
                 SELECT (SELECT coalesce(sum(rows_read), 0) FROM cape_input_part WHERE run_id = ?),
                        (SELECT count(*) FROM (SELECT DISTINCT file_index, line FROM cape_rejected_row
-                                               WHERE run_id = ?) r),
-                       (SELECT count(*) FROM cape_assessment WHERE run_id = ?),
-                       (SELECT count(*) FROM cape_assessment WHERE run_id = ? AND status = 'ELIGIBLE')
-                """, (rs, i) -> new Manifest.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), runId,
-                runId, runId, runId);
+                                               WHERE run_id = ?) r)
+                """, (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }, runId, runId);
+        List<ImporterTotal> importers = new ArrayList<>();
+        List<ReasonCount> reasons = new ArrayList<>();
+        long[] entries = new long[2];
+        BigDecimal[] eligibleSums = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
+        jdbc.query(FIGURES, rs -> {
+            if (rs.getInt(1) == 0) {
+                importers.add(new ImporterTotal(rs.getString(2), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7)));
+                return;
+            }
+            String status = rs.getString(3);
+            entries[0] += rs.getLong(5);
+            if (AssessmentStatus.ELIGIBLE.name().equals(status)) {
+                entries[1] += rs.getLong(5);
+                eligibleSums[0] = eligibleSums[0].add(rs.getBigDecimal(8));
+                eligibleSums[1] = eligibleSums[1].add(rs.getBigDecimal(9));
+                eligibleSums[2] = eligibleSums[2].add(rs.getBigDecimal(10));
+            }
+            else if (AssessmentStatus.EXCLUDED.name().equals(status)) {
+                reasons.add(new ReasonCount(Reason.valueOf(rs.getString(4)), rs.getLong(5), rs.getBigDecimal(8)));
+            }
+        }, runId);
+        return new Figures(new Manifest.Counts(input[0], input[1], entries[0], entries[1]),
+                new Manifest.Totals(scale(eligibleSums[0]), scale(eligibleSums[1]), scale(eligibleSums[2])), reasons,
+                importers);
     }
 
-    private Manifest.Totals totals() {
-        return jdbc.queryForObject("""
-                SELECT coalesce(sum(ieepa_duty), 0), coalesce(sum(interest), 0), coalesce(sum(refund_total), 0)
-                  FROM cape_assessment WHERE run_id = ? AND status = 'ELIGIBLE'
-                """, (rs, i) -> new Manifest.Totals(scale(rs.getBigDecimal(1)), scale(rs.getBigDecimal(2)),
-                scale(rs.getBigDecimal(3))), runId);
+    /** What {@link #FIGURES} and the input counts give the manifest and summary.xlsx. */
+    private record Figures(Manifest.Counts counts, Manifest.Totals totals, List<ReasonCount> reasons,
+            List<ImporterTotal> importers) {
     }
 
     private static BigDecimal scale(BigDecimal value) {
