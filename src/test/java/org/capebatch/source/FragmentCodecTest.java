@@ -47,4 +47,42 @@ class FragmentCodecTest {
         assertThat(FragmentCodec.decode(payload, 2).get(0).cells()).containsExactly("a", "b");
     }
 
+    @Test
+    void encode_WhenRowRepeatsCellsOfTheRowBefore_ThenWrittenOnceAndSharedWhenDecoded() {
+        List<StagedRow> rows = List.of(new StagedRow(2, new String[] { "ABC12345676", "99-1234567", "8471300100", "" }),
+                new StagedRow(3, new String[] { "ABC12345676", "99-1234567", "99030301", "" }),
+                new StagedRow(4, new String[] { "ABC12345676", "other", "99030301", null }));
+
+        String payload = FragmentCodec.encode(rows);
+        List<StagedRow> decoded = FragmentCodec.decode(payload, 4);
+
+        assertThat(payload.split("ABC12345676", -1)).hasSize(2);
+        assertThat(decoded.get(1).cells()).containsExactly("ABC12345676", "99-1234567", "99030301", "");
+        assertThat(decoded.get(2).cells()).containsExactly("ABC12345676", "other", "99030301", "");
+        assertThat(decoded.get(1).cells()[0]).isSameAs(decoded.get(0).cells()[0]);
+        assertThat(decoded.get(2).cells()[2]).isSameAs(decoded.get(1).cells()[2]);
+    }
+
+    @Test
+    void decode_WhenCellsLookLikeTheDittoMark_ThenTheyStayText() {
+        List<StagedRow> rows = List.of(new StagedRow(2, new String[] { "\\d", "d" }),
+                new StagedRow(3, new String[] { "\\d", "\\d" }), new StagedRow(4, new String[] { "d", "\\d" }));
+
+        List<StagedRow> decoded = FragmentCodec.decode(FragmentCodec.encode(rows), 2);
+
+        assertThat(decoded).extracting(row -> List.of(row.cells()))
+            .containsExactly(List.of("\\d", "d"), List.of("\\d", "\\d"), List.of("d", "\\d"));
+    }
+
+    @Test
+    void decode_WhenPayloadWasWrittenBeforeDittos_ThenSameCells() {
+        // as staged by a release before dittos: every cell in full, a backslash escaped
+        String before = "2\u001FABC12345676\u001Fa\\\\b\u001E3\u001FABC12345676\u001Fa\\\\b";
+
+        List<StagedRow> decoded = FragmentCodec.decode(before, 2);
+
+        assertThat(decoded).extracting(row -> List.of(row.cells()))
+            .containsExactly(List.of("ABC12345676", "a\\b"), List.of("ABC12345676", "a\\b"));
+    }
+
 }
