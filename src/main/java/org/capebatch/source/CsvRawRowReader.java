@@ -1,6 +1,5 @@
 package org.capebatch.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,33 +8,25 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.io.input.BoundedInputStream;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams an ES-003 CSV (SPEC §2): RFC 4180 quoting, CRLF or LF, UTF-8 (BOM or not) or
  * Windows-1252; records whose cells are all blank are skipped. Cells are returned exactly
  * as decoded — {@code ="..."} wrappers and surrounding spaces are left for the value
- * parser. Memory stays flat: commons-csv reads one record at a time.
+ * parser. Memory stays flat: {@link CsvRecordParser} (commons-csv's grammar, faster)
+ * reads one record at a time.
  */
 public final class CsvRawRowReader implements RawRowReader {
-
-    // Empty lines come through as records so that line numbers can be counted here (see
-    // next()).
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final Path file;
 
     private final Charset charset;
 
-    private final CSVParser parser;
-
-    private final Iterator<CSVRecord> records;
+    /** Empty lines come through as records, so that line numbers are counted here. */
+    private final CsvRecordParser parser;
 
     private final List<String> header;
 
@@ -58,7 +49,7 @@ public final class CsvRawRowReader implements RawRowReader {
     public CsvRawRowReader(Path file, ByteRange range) {
         this.file = file;
         this.lineOffset = range.firstLine() - 1;
-        CSVParser opened = null;
+        CsvRecordParser opened = null;
         try {
             CsvEncoding encoding = CsvEncoding.detect(file);
             this.charset = encoding.charset();
@@ -82,8 +73,7 @@ public final class CsvRawRowReader implements RawRowReader {
                             : range.end() - Math.max(range.start(), encoding.bomLength()))
                     .get();
                 in = counting;
-                var reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
-                opened = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+                opened = new CsvRecordParser(new InputStreamReader(in, decoder));
             }
             catch (IOException | RuntimeException e) {
                 in.close();
@@ -91,7 +81,6 @@ public final class CsvRawRowReader implements RawRowReader {
             }
             this.counted = counting;
             this.parser = opened;
-            this.records = opened.iterator();
             if (range.start() > 0) {
                 try (CsvRawRowReader whole = new CsvRawRowReader(file)) {
                     this.header = whole.header();
@@ -132,19 +121,17 @@ public final class CsvRawRowReader implements RawRowReader {
             // record starts one line later;
             // a quoted cell with line breaks makes the record span several physical
             // lines.
-            long startLine = lineOffset + parser.getCurrentLineNumber() + 1;
-            CSVRecord record;
+            long startLine = lineOffset + parser.lineNumber() + 1;
+            String[] cells;
             try {
-                if (!records.hasNext()) {
-                    return null;
-                }
-                record = records.next();
+                cells = parser.next();
             }
-            catch (UncheckedIOException | IllegalStateException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                throw new MalformedSourceException(file, startLine, "malformed CSV: " + cause.getMessage(), e);
+            catch (IOException e) {
+                throw new MalformedSourceException(file, startLine, "malformed CSV: " + e.getMessage(), e);
             }
-            String[] cells = record.values();
+            if (cells == null) {
+                return null;
+            }
             if (!isBlank(cells)) {
                 return new RawRow(startLine, cells);
             }
@@ -158,7 +145,7 @@ public final class CsvRawRowReader implements RawRowReader {
 
     @Override
     public long linesConsumed() {
-        return lineOffset + parser.getCurrentLineNumber();
+        return lineOffset + parser.lineNumber();
     }
 
     @Override
@@ -180,7 +167,7 @@ public final class CsvRawRowReader implements RawRowReader {
         return true;
     }
 
-    private static void closeQuietly(CSVParser parser) {
+    private static void closeQuietly(CsvRecordParser parser) {
         if (parser != null) {
             try {
                 parser.close();
