@@ -2,6 +2,7 @@ package org.capebatch.job;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -50,6 +51,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 public class AssessStepConfiguration {
+
+    /** Importer numbers whose group key is remembered within one assess step. */
+    private static final int KNOWN_IMPORTERS = 100_000;
 
     @Bean
     public Step assessStep(JobRepository jobRepository, @Qualifier("assessPartitionStep") Step assessPartitionStep,
@@ -194,8 +198,22 @@ public class AssessStepConfiguration {
      * The declaration group of an eligible entry is the declaration feature's rule (SPEC
      * §5), applied as it is assessed.
      */
+    /**
+     * Grouped by importer, the key depends on the importer number alone; a broker's
+     * thousands of importers are computed once each rather than once per entry (the SSN
+     * test and clean-up are regular expressions).
+     */
     private static GroupKeys groupKeys(GroupBy groupBy) {
-        return (importerNumber, entry) -> DeclarationGroups.groupKey(groupBy, importerNumber, entry);
+        if (groupBy != GroupBy.IMPORTER) {
+            return (importerNumber, entry) -> DeclarationGroups.groupKey(groupBy, importerNumber, entry);
+        }
+        Map<String, String> known = new ConcurrentHashMap<>();
+        return (importerNumber, entry) -> {
+            if (importerNumber == null || known.size() >= KNOWN_IMPORTERS) {
+                return DeclarationGroups.groupKey(groupBy, importerNumber, entry);
+            }
+            return known.computeIfAbsent(importerNumber, i -> DeclarationGroups.groupKey(groupBy, i, entry));
+        };
     }
 
 }
