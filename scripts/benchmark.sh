@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: generate N synthetic entries (about 4 tariff rows each), run the job end to end with a fixed heap,
-# and print entries/second, job and wall time, the peak RSS of the JVM and of PostgreSQL, and each step's time.
+# and print entries/second, job and wall time, the peak RSS and CPU time of the JVM, the peak RSS of PostgreSQL,
+# and each step's time. CPU time moves less than wall time when the machine is shared.
 #
 #   [IMPORTERS=K] [YARDSTICK=path/RawPipeline.java] [JAR=...] [JAVA_OPTS=...] \
 #     scripts/benchmark.sh [entries=1000000] [heap=512m] [extra job options...]
@@ -57,7 +58,7 @@ sampler=$!
 trap 'kill $sampler 2>/dev/null || true' EXIT
 
 start=$(date +%s.%N)
-/usr/bin/time -f "%M" -o "$dir/jvm-peak-kb" \
+/usr/bin/time -f "%M %U %S" -o "$dir/jvm-peak-kb" \
   java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" input="$input" runDate=2026-11-30 \
   --cape.output-dir="$dir/out" --cape.work-dir="$dir/.cape" "$@" > "$dir/run.log" 2>&1 || {
     echo "run failed, see $dir/run.log" >&2; tail -5 "$dir/run.log" >&2; exit 1; }
@@ -69,12 +70,14 @@ job_s=$(grep -oE "COMPLETED(:.*, | in )[0-9.]+ s( \(execution|$)" "$dir/run.log"
   | grep -oE "[0-9.]+" | tail -1 || true)
 job_s=${job_s:-0}
 wall_s=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')
-jvm_mb=$(( $(cat "$dir/jvm-peak-kb") / 1024 ))
+read -r jvm_kb jvm_user jvm_sys < <(tail -1 "$dir/jvm-peak-kb")
+jvm_mb=$(( jvm_kb / 1024 ))
+jvm_cpu=$(awk -v u="$jvm_user" -v s="$jvm_sys" 'BEGIN {printf "%.1f", u + s}')
 pg_mb=$(( $(cat "$pg_peak_file") / 1024 ))
 rate=$(awk -v n="$entries" -v t="$job_s" 'BEGIN {printf "%d", t > 0 ? n / t : 0}')
 ratio=
 [ -n "$raw_s" ] && ratio=" yardstick_wall_s=$raw_s ratio=$(awk -v a="$wall_s" -v b="$raw_s" 'BEGIN {printf "%.2f", a / b}')"
-echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb postgres_peak_rss_mb=$pg_mb$ratio"
+echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb jvm_cpu_s=$jvm_cpu postgres_peak_rss_mb=$pg_mb$ratio"
 grep -E "step [a-zA-Z]+: " "$dir/run.log" | sed 's/.* - //' || true
 # Wall time of each part: JVM and Spring start (embedded PostgreSQL and Flyway included), then each step.
 {

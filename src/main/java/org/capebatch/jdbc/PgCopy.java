@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -49,6 +50,17 @@ public final class PgCopy {
         else {
             escape(value);
         }
+        return this;
+    }
+
+    /**
+     * A text value that {@code writer} appends straight into the buffer, already escaped
+     * for COPY's text format (backslash, tab, CR and LF); it saves building a large value
+     * as a String and scanning it again.
+     */
+    public PgCopy addEscaped(Consumer<StringBuilder> writer) {
+        separator();
+        writer.accept(buffer);
         return this;
     }
 

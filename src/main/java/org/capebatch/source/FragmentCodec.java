@@ -38,6 +38,20 @@ public final class FragmentCodec {
 
     public static String encode(List<StagedRow> rows) {
         StringBuilder sb = new StringBuilder(rows.size() * 128);
+        encode(rows, sb, false);
+        return sb.toString();
+    }
+
+    /**
+     * Appends the payload as PostgreSQL's COPY text format holds it (backslashes doubled,
+     * tab and line ends escaped): the import writes it straight into its COPY buffer
+     * instead of building the payload and scanning it again.
+     */
+    public static void appendCopyText(List<StagedRow> rows, StringBuilder copyBuffer) {
+        encode(rows, copyBuffer, true);
+    }
+
+    private static void encode(List<StagedRow> rows, StringBuilder sb, boolean copyText) {
         String[] previous = null;
         for (int r = 0; r < rows.size(); r++) {
             if (r > 0) {
@@ -47,9 +61,9 @@ public final class FragmentCodec {
             sb.append(row.line());
             if (row.defect() != null) {
                 sb.append(DEFECT).append(CELL);
-                appendEscaped(sb, row.defectColumn() == null ? "" : row.defectColumn());
+                appendEscaped(sb, row.defectColumn() == null ? "" : row.defectColumn(), copyText);
                 sb.append(CELL);
-                appendEscaped(sb, row.defect());
+                appendEscaped(sb, row.defect(), copyText);
             }
             String[] cells = row.cells();
             for (int c = 0; c < cells.length; c++) {
@@ -59,24 +73,30 @@ public final class FragmentCodec {
                     continue;
                 }
                 if (previous != null && c < previous.length && cell.equals(previous[c])) {
-                    sb.append(ESCAPE).append(DITTO);
+                    escapeMark(sb, copyText).append(DITTO);
                 }
                 else {
-                    appendEscaped(sb, cell);
+                    appendEscaped(sb, cell, copyText);
                 }
             }
             previous = cells;
         }
-        return sb.toString();
     }
 
     public static List<StagedRow> decode(String payload, int columns) {
         List<StagedRow> rows = new ArrayList<>(4);
         String[] previous = null;
         int length = payload.length();
+        // Escapes never produce a raw separator, so separators are found by indexOf (a
+        // vector scan) instead of a look at every character; each position found is kept
+        // until passed.
+        int nextCell = -1;
+        int nextRow = -1;
+        int nextEscape = -1;
         int pos = 0;
         while (pos <= length) {
-            int lineEnd = payload.indexOf(CELL, pos);
+            nextCell = next(payload, CELL, pos, nextCell);
+            int lineEnd = nextCell;
             boolean defective = payload.charAt(lineEnd - 1) == DEFECT;
             long line = Long.parseLong(payload, pos, defective ? lineEnd - 1 : lineEnd, 10);
             // a defect's two cells come first: read them as cells -2 and -1
@@ -85,16 +105,11 @@ public final class FragmentCodec {
             pos = lineEnd + 1;
             int c = defective ? -2 : 0;
             while (true) {
-                int end = pos;
-                boolean escaped = false;
-                char ch = 0;
-                while (end < length && (ch = payload.charAt(end)) != CELL && ch != ROW) {
-                    if (ch == ESCAPE) {
-                        escaped = true;
-                        end++;
-                    }
-                    end++;
-                }
+                nextCell = next(payload, CELL, pos, nextCell);
+                nextRow = next(payload, ROW, pos, nextRow);
+                nextEscape = next(payload, ESCAPE, pos, nextEscape);
+                int end = Math.min(nextCell, nextRow);
+                boolean escaped = nextEscape < end;
                 if (c < 0) {
                     defect[c + 2] = escaped ? unescape(payload, pos, end) : payload.substring(pos, end);
                 }
@@ -111,7 +126,7 @@ public final class FragmentCodec {
                 }
                 c++;
                 pos = end + 1;
-                if (end >= length || ch == ROW) {
+                if (end >= length || end == nextRow) {
                     break;
                 }
             }
@@ -119,6 +134,18 @@ public final class FragmentCodec {
             previous = cells;
         }
         return rows;
+    }
+
+    /**
+     * The first {@code ch} at or after {@code from}, or the length; {@code known} if
+     * still ahead.
+     */
+    private static int next(String payload, char ch, int from, int known) {
+        if (known >= from) {
+            return known;
+        }
+        int found = payload.indexOf(ch, from);
+        return found < 0 ? payload.length() : found;
     }
 
     private static String unescape(String payload, int from, int to) {
@@ -136,23 +163,42 @@ public final class FragmentCodec {
         return cell.toString();
     }
 
-    private static void appendEscaped(StringBuilder sb, String cell) {
-        if (cell.indexOf(ESCAPE) < 0 && cell.indexOf(CELL) < 0 && cell.indexOf(ROW) < 0 && cell.indexOf('\0') < 0) {
+    private static void appendEscaped(StringBuilder sb, String cell, boolean copyText) {
+        if (!needsEscape(cell)) {
             sb.append(cell);
             return;
         }
         for (int i = 0; i < cell.length(); i++) {
             char ch = cell.charAt(i);
             switch (ch) {
-                case ESCAPE -> sb.append(ESCAPE).append(ESCAPE);
-                case CELL -> sb.append(ESCAPE).append('1');
-                case ROW -> sb.append(ESCAPE).append('2');
+                case ESCAPE -> escapeMark(escapeMark(sb, copyText), copyText);
+                case CELL -> escapeMark(sb, copyText).append('1');
+                case ROW -> escapeMark(sb, copyText).append('2');
                 // PostgreSQL text cannot hold NUL; the row parser must still see it to
                 // reject the value
-                case '\0' -> sb.append(ESCAPE).append('0');
+                case '\0' -> escapeMark(sb, copyText).append('0');
+                case '\t' -> sb.append(copyText ? "\\t" : "\t");
+                case '\n' -> sb.append(copyText ? "\\n" : "\n");
+                case '\r' -> sb.append(copyText ? "\\r" : "\r");
                 default -> sb.append(ch);
             }
         }
+    }
+
+    /** The codec's escape character, itself escaped when written as COPY text. */
+    private static StringBuilder escapeMark(StringBuilder sb, boolean copyText) {
+        return copyText ? sb.append(ESCAPE).append(ESCAPE) : sb.append(ESCAPE);
+    }
+
+    /** Backslash or a control character (separators, NUL, tab, line ends among them). */
+    private static boolean needsEscape(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char ch = cell.charAt(i);
+            if (ch < 0x20 || ch == ESCAPE) {
+                return true;
+            }
+        }
+        return false;
     }
 
 }

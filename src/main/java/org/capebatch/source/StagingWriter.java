@@ -55,7 +55,7 @@ public class StagingWriter implements ItemWriter<ImportBatch> {
                     .add(fileIndex)
                     .add(fragment.firstLine())
                     .add(fragment.rows().size())
-                    .add(FragmentCodec.encode(fragment.rows()))
+                    .addEscaped(copy -> FragmentCodec.appendCopyText(fragment.rows(), copy))
                     .endRow();
             }
             for (ParsedRow row : batch.rejected()) {

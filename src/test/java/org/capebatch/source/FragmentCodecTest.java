@@ -2,7 +2,9 @@ package org.capebatch.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +85,67 @@ class FragmentCodecTest {
 
         assertThat(decoded).extracting(row -> List.of(row.cells()))
             .containsExactly(List.of("ABC12345676", "a\\b"), List.of("ABC12345676", "a\\b"));
+    }
+
+    @Test
+    void decode_WhenRandomRows_ThenEveryCellBack() {
+        String alphabet = "ad1\\\u001F\u001E\u0000!é\t\r\n";
+        Random random = new Random(7);
+        for (int run = 0; run < 5_000; run++) {
+            List<StagedRow> rows = new ArrayList<>();
+            int columns = 1 + random.nextInt(4);
+            for (int r = 0, count = 1 + random.nextInt(4); r < count; r++) {
+                String[] cells = new String[columns];
+                for (int c = 0; c < columns; c++) {
+                    boolean repeat = r > 0 && random.nextBoolean();
+                    cells[c] = repeat ? rows.get(r - 1).cells()[c] : randomText(random, alphabet);
+                }
+                rows.add(random.nextInt(5) == 0
+                        ? new StagedRow(r + 1, cells, randomText(random, alphabet), randomText(random, alphabet))
+                        : new StagedRow(r + 1, cells));
+            }
+
+            List<StagedRow> decoded = FragmentCodec.decode(FragmentCodec.encode(rows), columns);
+
+            assertThat(decoded).hasSameSizeAs(rows);
+            for (int r = 0; r < rows.size(); r++) {
+                assertThat(decoded.get(r).cells()).containsExactly(rows.get(r).cells());
+                assertThat(decoded.get(r).defect()).isEqualTo(rows.get(r).defect());
+                assertThat(decoded.get(r).line()).isEqualTo(rows.get(r).line());
+            }
+        }
+    }
+
+    @Test
+    void appendCopyText_WhenRandomRows_ThenThePayloadAsCopyTextFormatWritesIt() {
+        String alphabet = "ad\\\u001F\u001E\u0000\t\r\n";
+        Random random = new Random(11);
+        for (int run = 0; run < 2_000; run++) {
+            List<StagedRow> rows = new ArrayList<>();
+            for (int r = 0, count = 1 + random.nextInt(3); r < count; r++) {
+                String[] cells = { randomText(random, alphabet), r > 0 ? rows.get(r - 1).cells()[1] : "x" };
+                rows.add(new StagedRow(r + 1, cells));
+            }
+            StringBuilder copy = new StringBuilder("before\t");
+
+            FragmentCodec.appendCopyText(rows, copy);
+
+            // COPY's text format escapes backslash, tab, LF and CR
+            String payload = FragmentCodec.encode(rows);
+            String expected = payload.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
+            assertThat(copy.toString()).isEqualTo("before\t" + expected);
+        }
+    }
+
+    private static String randomText(Random random, String alphabet) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0, length = random.nextInt(4); i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 
 }
