@@ -1,5 +1,8 @@
 package org.capebatch.source;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 import org.capebatch.entry.Es003Header;
 import org.capebatch.run.CapeRun;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -34,18 +37,43 @@ public class InputCheckTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         for (InputFile file : input.files()) {
-            try (RawRowReader reader = input.open(file)) {
-                Es003Header.resolve(file.name(), reader.header());
+            // The fingerprint reads the whole file, and so do the encoding check and the
+            // import's split of a large CSV: the fingerprint on another core meanwhile.
+            CompletableFuture<InputFingerprint> fingerprint = input.database() ? null
+                    : CompletableFuture.supplyAsync(() -> InputFingerprint.of(file.path()));
+            try {
+                try (RawRowReader reader = input.open(file)) {
+                    Es003Header.resolve(file.name(), reader.header());
+                }
+                jdbc.update("INSERT INTO cape_input_file (run_id, file_index, source_file) VALUES (?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING", runId, file.index(), file.name());
+                if (!input.database()) {
+                    input.prepareParts(file);
+                    // Before any row is imported: what a restart and each import
+                    // partition
+                    // compare against.
+                    fingerprints.record(runId, file, joined(fingerprint));
+                }
             }
-            jdbc.update("INSERT INTO cape_input_file (run_id, file_index, source_file) VALUES (?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING", runId, file.index(), file.name());
-            if (!input.database()) {
-                // Before any row is imported: what a restart and each import partition
-                // compare against.
-                fingerprints.record(runId, file);
+            finally {
+                if (fingerprint != null) {
+                    fingerprint.cancel(false);
+                }
             }
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private static InputFingerprint joined(CompletableFuture<InputFingerprint> fingerprint) {
+        try {
+            return fingerprint.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
 }

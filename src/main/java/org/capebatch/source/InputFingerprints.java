@@ -28,7 +28,11 @@ public class InputFingerprints {
      * replaces it.
      */
     public void record(long runId, InputFile file) {
-        InputFingerprint fingerprint = InputFingerprint.of(file.path());
+        record(runId, file, InputFingerprint.of(file.path()));
+    }
+
+    /** Records a fingerprint taken of the file just now. */
+    public void record(long runId, InputFile file, InputFingerprint fingerprint) {
         jdbc.update(
                 "INSERT INTO cape_input_fingerprint (run_id, file_index, source_file, size, modified_nanos, sha256)"
                         + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, file_index) DO UPDATE SET"

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -23,6 +25,8 @@ public class InputSource {
     private final int partsPerFile;
 
     private final long minPartBytes;
+
+    private final Map<Path, List<ByteRange>> prepared = new ConcurrentHashMap<>();
 
     public InputSource(String input, DataSource dataSource, int partsPerFile, long minPartBytes) {
         this.input = input;
@@ -72,13 +76,25 @@ public class InputSource {
         List<InputPart> parts = new ArrayList<>();
         for (InputFile file : files()) {
             boolean csv = !database() && file.name().toLowerCase(Locale.ROOT).endsWith(".csv");
-            List<ByteRange> ranges = csv ? CsvSplitter.split(file.path(), partsPerFile, minPartBytes)
-                    : List.of(ByteRange.WHOLE_FILE);
+            List<ByteRange> ranges = !csv ? List.of(ByteRange.WHOLE_FILE) : prepared.computeIfAbsent(file.path(),
+                    path -> CsvSplitter.split(path, partsPerFile, minPartBytes));
             for (int i = 0; i < ranges.size(); i++) {
                 parts.add(new InputPart(file, i, ranges.get(i)));
             }
         }
         return parts;
+    }
+
+    /**
+     * Splits {@code file} as {@link #parts()} will, ahead of it (the input check does,
+     * while it fingerprints the file on another core): the import then starts without
+     * reading the file once more. Kept for this job execution only; a restart splits
+     * again.
+     */
+    public void prepareParts(InputFile file) {
+        if (!database() && file.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            prepared.put(file.path(), CsvSplitter.split(file.path(), partsPerFile, minPartBytes));
+        }
     }
 
     public RawRowReader open(InputPart part) {
