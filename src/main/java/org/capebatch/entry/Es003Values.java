@@ -354,7 +354,12 @@ public final class Es003Values {
         if (s.length() > 9 || !allDigits(s)) {
             throw new InvalidValueException("expected a whole number of at most 9 digits");
         }
-        return Integer.valueOf(s);
+        // at most 9 ASCII digits (checked above): no overflow, no sign, no other digits
+        int value = 0;
+        for (int i = 0; i < s.length(); i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return value;
     }
 
     /**
