@@ -134,6 +134,43 @@ class DeclareTaskletTest {
     }
 
     @Test
+    void declare_WhenDatabaseSortsLettersBeforeDigits_ThenStillJavasOrder() throws Exception {
+        // given: a collation that sorts letters before digits, as the columns' collation
+        // (what a database created with such a default would do), and filer codes that
+        // mix both
+        jdbc.execute("CREATE COLLATION IF NOT EXISTS cape_test_letters_first (provider = icu, locale = 'und',"
+                + " rules = '&z < 0 < 1 < 2 < 3 < 4 < 5 < 6 < 7 < 8 < 9')");
+        assertThat(jdbc.queryForObject("SELECT 'A' < '0' COLLATE cape_test_letters_first", Boolean.class)).isTrue();
+        collate("cape_test_letters_first");
+        try {
+            List<Assessment> assessments = new ArrayList<>();
+            for (int g = 0; g < 5; g++) {
+                assessments.addAll(group("L" + g, 20 + random.nextInt(20)));
+            }
+            store(8, assessments);
+
+            // when
+            declare(8, 4);
+
+            // then
+            assertThat(declarations(8)).isEqualTo(DeclarationSplitter.plan(assessments, GroupBy.IMPORTER, 4, RUN_DATE));
+        }
+        finally {
+            collate("default");
+        }
+    }
+
+    /**
+     * Gives the entry-number and group columns the declare statement reads a collation.
+     */
+    private static void collate(String collation) {
+        jdbc.execute("ALTER TABLE cape_assessment ALTER COLUMN entry_number TYPE CHAR(11) COLLATE \"" + collation
+                + "\", ALTER COLUMN group_key TYPE TEXT COLLATE \"" + collation + "\"");
+        jdbc.execute(
+                "ALTER TABLE cape_entry_state ALTER COLUMN entry_number TYPE CHAR(11) COLLATE \"" + collation + "\"");
+    }
+
+    @Test
     void declare_WhenMoreThan999FilesInAGroup_ThenNumbersGrowPastThreeDigitsAsInJava() throws Exception {
         // given
         List<Assessment> assessments = group("BIG", 1_001);
