@@ -44,17 +44,18 @@ public class CompleteDeclarationsTasklet implements Tasklet {
             """;
 
     /**
-     * Entries on no declaration before. A plain insert, not {@code ON CONFLICT}: the
-     * table is locked against other writers, so the rows REDECLARE did not find are new,
-     * and a speculative insertion costs a WAL record more per row. A re-run after a crash
-     * finds every entry present and inserts nothing.
+     * Entries on no declaration before. {@code DO NOTHING} skips the entries REDECLARE
+     * just updated and, on a re-run after a crash, every entry. Not {@code NOT EXISTS}: a
+     * subquery on the table being filled may be planned as a scan of it per row, and an
+     * empty state table (after a vacuum) invites exactly that plan.
      */
     private static final String DECLARE = """
             INSERT INTO cape_entry_state (entry_number, state, run_id, declaration, declared_on, importer_number,
                                           assessed_run_id, changed_by)
             SELECT l.entry_number, 'DECLARED', l.run_id, l.declaration, ?, a.importer_number, l.run_id, l.run_id
               FROM cape_ledger l JOIN cape_assessment a ON a.run_id = l.run_id AND a.entry_number = l.entry_number
-             WHERE l.run_id = ? AND NOT EXISTS (SELECT 1 FROM cape_entry_state s WHERE s.entry_number = l.entry_number)
+             WHERE l.run_id = ?
+            ON CONFLICT (entry_number) DO NOTHING
             """;
 
     /**
