@@ -74,7 +74,7 @@ read -r jvm_kb jvm_user jvm_sys < <(tail -1 "$dir/jvm-peak-kb")
 jvm_mb=$(( jvm_kb / 1024 ))
 jvm_cpu=$(awk -v u="$jvm_user" -v s="$jvm_sys" 'BEGIN {printf "%.1f", u + s}')
 pg_mb=$(( $(cat "$pg_peak_file") / 1024 ))
-rate=$(awk -v n="$entries" -v t="$job_s" 'BEGIN {printf "%d", t > 0 ? n / t : 0}')
+rate=$(awk -v n="$entries" -v t="$job_s" 'BEGIN {printf "%d", (t > 0 ? n / t : 0)}')
 ratio=
 [ -n "$raw_s" ] && ratio=" yardstick_wall_s=$raw_s ratio=$(awk -v a="$wall_s" -v b="$raw_s" 'BEGIN {printf "%.2f", a / b}')"
 echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb jvm_cpu_s=$jvm_cpu postgres_peak_rss_mb=$pg_mb$ratio"
