@@ -3,19 +3,13 @@ package org.capebatch.declaration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import org.capebatch.jobstore.EmbeddedPostgresServer;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.capebatch.jobstore.MigratedStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -23,7 +17,6 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,31 +28,12 @@ class CompleteDeclarationsTaskletTest {
 
     private static final LocalDate RUN_DATE = LocalDate.of(2026, 12, 1);
 
-    @TempDir
-    static Path workDir;
-
-    private static EmbeddedPostgresServer server;
-
-    private static DataSource dataSource;
-
-    private static JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = EmbeddedPostgresServer.start(workDir);
-        dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(), "");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final MigratedStore store = new MigratedStore();
 
     @BeforeEach
     void clean() {
-        jdbc.execute("TRUNCATE cape_assessment, cape_ledger, cape_entry_state");
+        store.jdbc().execute("TRUNCATE cape_assessment, cape_ledger, cape_entry_state");
     }
 
     @Test
@@ -83,7 +57,7 @@ class CompleteDeclarationsTaskletTest {
             .containsEntry("importer_number", "IMP-1")
             .containsEntry("assessed_run_id", 1L)
             .containsEntry("changed_by", 1L);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM cape_entry_state", Long.class)).isEqualTo(2);
+        assertThat(store.jdbc().queryForObject("SELECT count(*) FROM cape_entry_state", Long.class)).isEqualTo(2);
     }
 
     @Test
@@ -95,12 +69,13 @@ class CompleteDeclarationsTaskletTest {
             ledger(1, entry, "CAPE_OLD_20261130_001");
         }
         complete(1);
-        jdbc.update("""
+        store.jdbc().update("""
                 UPDATE cape_entry_state SET state = 'RELEASED', claim_number = 'C1', cbp_error = 'X',
                        error_class = 'RESUBMIT', changed_by = 9 WHERE entry_number = 'BBB00000002'
                 """);
-        jdbc.update("UPDATE cape_entry_state SET state = 'ACCEPTED', claim_number = 'C2' WHERE entry_number = ?",
-                "BBB00000003");
+        store.jdbc()
+            .update("UPDATE cape_entry_state SET state = 'ACCEPTED', claim_number = 'C2' WHERE entry_number = ?",
+                    "BBB00000003");
         // run 2 assesses three of them again: declares the released one and a new one,
         // the accepted one is excluded
         assessed(2, "BBB00000002", "NEW", "ELIGIBLE");
@@ -147,11 +122,12 @@ class CompleteDeclarationsTaskletTest {
 
         // when / then
         assertThatThrownBy(() -> complete(4)).hasMessageContaining("were declared by job instance 3");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM cape_entry_state WHERE run_id = 4", Long.class)).isZero();
+        assertThat(store.jdbc().queryForObject("SELECT count(*) FROM cape_entry_state WHERE run_id = 4", Long.class))
+            .isZero();
     }
 
     private static void assessed(long runId, String entry, String importer, String status) {
-        jdbc.update("""
+        store.jdbc().update("""
                 INSERT INTO cape_assessment (run_id, entry_number, importer_number, entry_type, status, reason, reasons,
                                              remedy, urgent, refund_deferred, ieepa_duty, interest, refund_total,
                                              rate_assumed)
@@ -160,12 +136,13 @@ class CompleteDeclarationsTaskletTest {
     }
 
     private static void ledger(long runId, String entry, String declaration) {
-        jdbc.update("INSERT INTO cape_ledger (entry_number, run_id, declaration) VALUES (?, ?, ?)", entry, runId,
-                declaration);
+        store.jdbc()
+            .update("INSERT INTO cape_ledger (entry_number, run_id, declaration) VALUES (?, ?, ?)", entry, runId,
+                    declaration);
     }
 
     private static Map<String, Object> state(String entry) {
-        return jdbc.queryForMap("SELECT * FROM cape_entry_state WHERE entry_number = ?", entry);
+        return store.jdbc().queryForMap("SELECT * FROM cape_entry_state WHERE entry_number = ?", entry);
     }
 
     /** Runs the tasklet in a transaction, as the step does; returns entries declared. */
@@ -174,8 +151,8 @@ class CompleteDeclarationsTaskletTest {
                 new JobParameters());
         StepContribution contribution = new StepContribution(
                 new StepExecution(runId * 100, "completeDeclarationsStep", job));
-        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(
-                status -> new CompleteDeclarationsTasklet(new JdbcTemplate(dataSource), runId, RUN_DATE)
+        new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())).executeWithoutResult(
+                status -> new CompleteDeclarationsTasklet(new JdbcTemplate(store.dataSource()), runId, RUN_DATE)
                     .execute(contribution, null));
         return contribution.getWriteCount();
     }

@@ -15,11 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import org.capebatch.entry.EntryNumber;
 import org.capebatch.entry.ImporterType;
-import org.capebatch.jobstore.EmbeddedPostgresServer;
+import org.capebatch.jobstore.MigratedStore;
 import org.capebatch.refund.RateTable;
 import org.capebatch.refund.RefundCalculator;
 import org.capebatch.rules.Assessment;
@@ -29,21 +27,17 @@ import org.capebatch.rules.Reason;
 import org.capebatch.rules.Remedy;
 import org.capebatch.rules.RulesConfig;
 import org.capebatch.run.CapeRun;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,32 +56,16 @@ class DeclareTaskletTest {
     @TempDir
     static Path workDir;
 
-    private static EmbeddedPostgresServer server;
-
-    private static DataSource dataSource;
-
-    private static JdbcTemplate jdbc;
+    @RegisterExtension
+    static final MigratedStore store = new MigratedStore();
 
     private final Random random = new Random(42);
 
     private final Set<String> usedEntries = new HashSet<>();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = EmbeddedPostgresServer.start(workDir);
-        dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(), "");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     @BeforeEach
     void clean() {
-        jdbc.execute("TRUNCATE cape_assessment, cape_ledger, cape_declaration, cape_entry_state");
+        store.jdbc().execute("TRUNCATE cape_assessment, cape_ledger, cape_declaration, cape_entry_state");
     }
 
     @Test
@@ -138,9 +116,11 @@ class DeclareTaskletTest {
         // given: a collation that sorts letters before digits, as the columns' collation
         // (what a database created with such a default would do), and filer codes that
         // mix both
-        jdbc.execute("CREATE COLLATION IF NOT EXISTS cape_test_letters_first (provider = icu, locale = 'und',"
-                + " rules = '&z < 0 < 1 < 2 < 3 < 4 < 5 < 6 < 7 < 8 < 9')");
-        assertThat(jdbc.queryForObject("SELECT 'A' < '0' COLLATE cape_test_letters_first", Boolean.class)).isTrue();
+        store.jdbc()
+            .execute("CREATE COLLATION IF NOT EXISTS cape_test_letters_first (provider = icu, locale = 'und',"
+                    + " rules = '&z < 0 < 1 < 2 < 3 < 4 < 5 < 6 < 7 < 8 < 9')");
+        assertThat(store.jdbc().queryForObject("SELECT 'A' < '0' COLLATE cape_test_letters_first", Boolean.class))
+            .isTrue();
         collate("cape_test_letters_first");
         try {
             List<Assessment> assessments = new ArrayList<>();
@@ -164,10 +144,12 @@ class DeclareTaskletTest {
      * Gives the entry-number and group columns the declare statement reads a collation.
      */
     private static void collate(String collation) {
-        jdbc.execute("ALTER TABLE cape_assessment ALTER COLUMN entry_number TYPE CHAR(11) COLLATE \"" + collation
-                + "\", ALTER COLUMN group_key TYPE TEXT COLLATE \"" + collation + "\"");
-        jdbc.execute(
-                "ALTER TABLE cape_entry_state ALTER COLUMN entry_number TYPE CHAR(11) COLLATE \"" + collation + "\"");
+        store.jdbc()
+            .execute("ALTER TABLE cape_assessment ALTER COLUMN entry_number TYPE CHAR(11) COLLATE \"" + collation
+                    + "\", ALTER COLUMN group_key TYPE TEXT COLLATE \"" + collation + "\"");
+        store.jdbc()
+            .execute("ALTER TABLE cape_entry_state ALTER COLUMN entry_number TYPE CHAR(11) COLLATE \"" + collation
+                    + "\"");
     }
 
     @Test
@@ -195,7 +177,7 @@ class DeclareTaskletTest {
         }
         store(3, assessments);
         List<Declaration> firstAttempt = new ArrayList<>();
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(store.dataSource()));
         tx.executeWithoutResult(status -> {
             try {
                 tasklet(3, 7).execute(contribution(3), null);
@@ -206,8 +188,8 @@ class DeclareTaskletTest {
             firstAttempt.addAll(declarations(3));
             status.setRollbackOnly();
         });
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM cape_ledger", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM cape_declaration", Long.class)).isZero();
+        assertThat(store.jdbc().queryForObject("SELECT count(*) FROM cape_ledger", Long.class)).isZero();
+        assertThat(store.jdbc().queryForObject("SELECT count(*) FROM cape_declaration", Long.class)).isZero();
 
         // when
         declare(3, 7);
@@ -251,14 +233,15 @@ class DeclareTaskletTest {
         // given: a group key that would put a path separator into a file name
         List<Assessment> assessments = group("OK", 3);
         store(6, assessments);
-        jdbc.update("UPDATE cape_assessment SET group_key = 'A/B' WHERE entry_number = ?",
-                assessments.get(1).entryNumber());
+        store.jdbc()
+            .update("UPDATE cape_assessment SET group_key = 'A/B' WHERE entry_number = ?",
+                    assessments.get(1).entryNumber());
 
         // when / then
         assertThatThrownBy(() -> declare(6, 10)).hasRootCauseInstanceOf(IllegalArgumentException.class)
             .hasRootCauseMessage("group key must be letters and digits only: A/B");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM cape_ledger", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM cape_declaration", Long.class)).isZero();
+        assertThat(store.jdbc().queryForObject("SELECT count(*) FROM cape_ledger", Long.class)).isZero();
+        assertThat(store.jdbc().queryForObject("SELECT count(*) FROM cape_declaration", Long.class)).isZero();
     }
 
     private List<Assessment> group(String importer, int entries) {
@@ -303,7 +286,7 @@ class DeclareTaskletTest {
     private void store(long runId, List<Assessment> assessments) {
         List<Assessment> shuffled = new ArrayList<>(assessments);
         Collections.shuffle(shuffled, random);
-        jdbc.batchUpdate("""
+        store.jdbc().batchUpdate("""
                 INSERT INTO cape_assessment (run_id, entry_number, importer_number, entry_type, status, reason, reasons,
                                              remedy, deadline, urgent, refund_deferred, ieepa_duty, interest,
                                              refund_total, rate_type, rate_assumed, group_key)
@@ -328,7 +311,7 @@ class DeclareTaskletTest {
     }
 
     private void ledgerState(String entry, String state, String cbpError, String errorClass) {
-        jdbc.update("""
+        store.jdbc().update("""
                 INSERT INTO cape_entry_state (entry_number, state, run_id, declaration, declared_on, cbp_error,
                                               error_class, assessed_run_id, changed_by)
                 VALUES (?, ?, 4, 'CAPE_OVR_20261129_001', DATE '2026-11-29', ?, ?, 4, 4)
@@ -336,13 +319,15 @@ class DeclareTaskletTest {
     }
 
     private List<String> status(long runId, String entry) {
-        return jdbc.queryForObject(
-                "SELECT status, reason, remedy FROM cape_assessment WHERE run_id = ? AND entry_number = ?",
-                (rs, i) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)), runId, entry);
+        return store.jdbc()
+            .queryForObject("SELECT status, reason, remedy FROM cape_assessment WHERE run_id = ? AND entry_number = ?",
+                    (rs, i) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)), runId,
+                    entry);
     }
 
     private DeclareTasklet tasklet(long runId, int maxEntries) {
-        return new DeclareTasklet(dataSource, new CapeRun(runId, RUN_DATE, "test.csv", workDir), maxEntries, ASSESSOR);
+        return new DeclareTasklet(store.dataSource(), new CapeRun(runId, RUN_DATE, "test.csv", workDir), maxEntries,
+                ASSESSOR);
     }
 
     private static StepContribution contribution(long runId) {
@@ -357,7 +342,7 @@ class DeclareTaskletTest {
      */
     private long declare(long runId, int maxEntries) {
         StepContribution contribution = contribution(runId);
-        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
+        new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())).executeWithoutResult(status -> {
             try {
                 tasklet(runId, maxEntries).execute(contribution, null);
             }
@@ -374,19 +359,20 @@ class DeclareTaskletTest {
      */
     private static List<Declaration> declarations(long runId) {
         Map<String, List<EntryNumber>> ledger = new HashMap<>();
-        jdbc.query(
-                "SELECT declaration, entry_number FROM cape_ledger WHERE run_id = ?"
-                        + " ORDER BY declaration, entry_number COLLATE \"C\"",
-                (RowCallbackHandler) rs -> ledger.computeIfAbsent(rs.getString(1), d -> new ArrayList<>())
-                    .add(new EntryNumber(rs.getString(2))),
-                runId);
+        store.jdbc()
+            .query("SELECT declaration, entry_number FROM cape_ledger WHERE run_id = ?"
+                    + " ORDER BY declaration, entry_number COLLATE \"C\"",
+                    (RowCallbackHandler) rs -> ledger.computeIfAbsent(rs.getString(1), d -> new ArrayList<>())
+                        .add(new EntryNumber(rs.getString(2))),
+                    runId);
         List<Declaration> declarations = new ArrayList<>();
-        jdbc.query("SELECT file_stem, group_key, sequence, entry_count FROM cape_declaration WHERE run_id = ?"
-                + " ORDER BY group_key COLLATE \"C\", sequence", rs -> {
-                    List<EntryNumber> entries = ledger.remove(rs.getString(1));
-                    assertThat(entries).as(rs.getString(1)).isNotNull().hasSize(rs.getInt(4));
-                    declarations.add(new Declaration(rs.getString(1), rs.getString(2), rs.getInt(3), entries));
-                }, runId);
+        store.jdbc()
+            .query("SELECT file_stem, group_key, sequence, entry_count FROM cape_declaration WHERE run_id = ?"
+                    + " ORDER BY group_key COLLATE \"C\", sequence", rs -> {
+                        List<EntryNumber> entries = ledger.remove(rs.getString(1));
+                        assertThat(entries).as(rs.getString(1)).isNotNull().hasSize(rs.getInt(4));
+                        declarations.add(new Declaration(rs.getString(1), rs.getString(2), rs.getInt(3), entries));
+                    }, runId);
         assertThat(ledger).as("ledger rows on no declaration").isEmpty();
         return declarations;
     }

@@ -14,25 +14,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.capebatch.entry.EntryNumber;
 import org.capebatch.entry.ImporterType;
-import org.capebatch.jobstore.EmbeddedPostgresServer;
+import org.capebatch.jobstore.MigratedStore;
 import org.capebatch.output.AtomicFile;
 import org.capebatch.output.ManifestFile;
 import org.capebatch.rules.Assessment;
 import org.capebatch.rules.AssessmentStatus;
 import org.capebatch.rules.Reason;
 import org.capebatch.rules.Remedy;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * assessments.csv written by PostgreSQL's COPY must be byte for byte what
@@ -53,33 +47,14 @@ class AssessmentCsvCopyTest {
     private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 30);
 
     @TempDir
-    static Path workDir;
-
-    @TempDir
     Path dir;
 
-    private static EmbeddedPostgresServer server;
-
-    private static DataSource dataSource;
-
-    private static JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = EmbeddedPostgresServer.start(workDir);
-        dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(), "");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final MigratedStore store = new MigratedStore();
 
     @BeforeEach
     void clean() {
-        jdbc.execute("TRUNCATE cape_assessment, cape_ledger");
+        store.jdbc().execute("TRUNCATE cape_assessment, cape_ledger");
     }
 
     @Test
@@ -108,7 +83,7 @@ class AssessmentCsvCopyTest {
 
         // when
         Path copied = dir.resolve("copied/assessments.csv");
-        ManifestFile file = AssessmentCsvCopy.write(dataSource, 9, copied.getParent(), copied);
+        ManifestFile file = AssessmentCsvCopy.write(store.dataSource(), 9, copied.getParent(), copied);
 
         // then
         Path reference = dir.resolve("reference/assessments.csv");
@@ -125,7 +100,7 @@ class AssessmentCsvCopyTest {
     void write_WhenNoAssessments_ThenHeaderOnly() throws Exception {
         Path copied = dir.resolve("assessments.csv");
 
-        ManifestFile file = AssessmentCsvCopy.write(dataSource, 10, dir, copied);
+        ManifestFile file = AssessmentCsvCopy.write(store.dataSource(), 10, dir, copied);
 
         assertThat(Files.readString(copied)).isEqualTo(AssessmentCsvWriter.HEADER + "\r\n");
         assertThat(file.rows()).isZero();
@@ -140,7 +115,7 @@ class AssessmentCsvCopyTest {
         Path copied = dir.resolve("assessments.csv");
 
         // when / then
-        assertThatThrownBy(() -> AssessmentCsvCopy.write(dataSource, 11, dir, copied))
+        assertThatThrownBy(() -> AssessmentCsvCopy.write(store.dataSource(), 11, dir, copied))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("excluded entry " + bad.entryNumber() + " cannot be on a declaration");
         assertThat(Files.list(dir)).isEmpty();
@@ -199,19 +174,21 @@ class AssessmentCsvCopyTest {
     private static void store(long runId, List<Assessment> assessments, List<String> declarations) {
         for (int i = 0; i < assessments.size(); i++) {
             Assessment a = assessments.get(i);
-            jdbc.update("""
-                    INSERT INTO cape_assessment (run_id, entry_number, importer_number, entry_type, status, reason,
-                                                 reasons, remedy, deadline, urgent, refund_deferred, ieepa_duty,
-                                                 interest, refund_total, rate_type, rate_assumed, group_key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-                    """, runId, a.entryNumber(), a.importerNumber(), a.entryType(), a.status().name(),
-                    a.reason() == null ? null : a.reason().name(),
-                    String.join("|", a.reasons().stream().map(Reason::name).toList()), a.remedy().name(), a.deadline(),
-                    a.urgent(), a.refundDeferred(), a.ieepaDuty(), a.interest(), a.refundTotal(),
-                    a.rateType() == null ? null : a.rateType().name(), a.rateAssumed());
+            store.jdbc()
+                .update("""
+                        INSERT INTO cape_assessment (run_id, entry_number, importer_number, entry_type, status, reason,
+                                                     reasons, remedy, deadline, urgent, refund_deferred, ieepa_duty,
+                                                     interest, refund_total, rate_type, rate_assumed, group_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                        """, runId, a.entryNumber(), a.importerNumber(), a.entryType(), a.status().name(),
+                        a.reason() == null ? null : a.reason().name(),
+                        String.join("|", a.reasons().stream().map(Reason::name).toList()), a.remedy().name(),
+                        a.deadline(), a.urgent(), a.refundDeferred(), a.ieepaDuty(), a.interest(), a.refundTotal(),
+                        a.rateType() == null ? null : a.rateType().name(), a.rateAssumed());
             if (declarations.get(i) != null) {
-                jdbc.update("INSERT INTO cape_ledger (entry_number, run_id, declaration) VALUES (?, ?, ?)",
-                        a.entryNumber(), runId, declarations.get(i));
+                store.jdbc()
+                    .update("INSERT INTO cape_ledger (entry_number, run_id, declaration) VALUES (?, ?, ?)",
+                            a.entryNumber(), runId, declarations.get(i));
             }
         }
     }
