@@ -6,13 +6,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.capebatch.declaration.CompleteDeclarationsTasklet;
 import org.capebatch.declaration.DeclareTasklet;
 import org.capebatch.refund.RateTable;
+import org.capebatch.report.ManifestFigures;
+import org.capebatch.report.ManifestTasklet;
 import org.capebatch.report.ReportTasklet;
 import org.capebatch.run.CapeRun;
 import org.capebatch.source.InputCheckTasklet;
 import org.capebatch.source.InputSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -21,14 +28,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code capeDeclarationJob}: inputCheck → import → assess → declare → render →
- * completeDeclarations → report (DESIGN.md). No incrementer: the identifying parameters
- * input and runDate are the job instance, so the same command restarts a failed run
- * (reference/spring-batch-6.md §1.4).
+ * (completeDeclarations ∥ report) → manifest (DESIGN.md). No incrementer: the identifying
+ * parameters input and runDate are the job instance, so the same command restarts a
+ * failed run (reference/spring-batch-6.md §1.4).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CapeProperties.class)
@@ -42,20 +50,31 @@ public class CapeJobConfiguration {
     @Bean
     public Job capeDeclarationJob(JobRepository jobRepository, Step inputCheckStep,
             @Qualifier("importStep") Step importStep, @Qualifier("assessStep") Step assessStep, Step declareStep,
-            @Qualifier("renderStep") Step renderStep, Step completeDeclarationsStep, Step reportStep,
+            @Qualifier("renderStep") Step renderStep, Step completeDeclarationsStep, Step reportStep, Step manifestStep,
             RunLogListener runLogListener, RunMetrics runMetrics, LedgerMetrics ledgerMetrics, Progress progress) {
+        Flow declaration = new FlowBuilder<SimpleFlow>("declarationFlow").start(inputCheckStep)
+            .next(importStep)
+            .next(assessStep)
+            .next(declareStep)
+            .next(renderStep)
+            .build();
+        // Completing the declarations and writing the reports each keep one database
+        // session busy and need nothing from each other: side by side they use both
+        // cores.
+        Flow completeAndReport = new FlowBuilder<SimpleFlow>("completeAndReportFlow")
+            .split(new SimpleAsyncTaskExecutor("finish-"))
+            .add(new FlowBuilder<SimpleFlow>("completeFlow").start(completeDeclarationsStep).build(),
+                    new FlowBuilder<SimpleFlow>("reportFlow").start(reportStep).build())
+            .build();
         return new JobBuilder(JOB_NAME, jobRepository).validator(RunParameters.VALIDATOR)
             .listener(runLogListener)
             .listener(runMetrics)
             .listener(ledgerMetrics)
             .listener(progress)
-            .start(inputCheckStep)
-            .next(importStep)
-            .next(assessStep)
-            .next(declareStep)
-            .next(renderStep)
-            .next(completeDeclarationsStep)
-            .next(reportStep)
+            .start(declaration)
+            .next(completeAndReport)
+            .next(manifestStep)
+            .end()
             .build();
     }
 
@@ -120,13 +139,31 @@ public class CapeJobConfiguration {
     @Bean
     public Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ReportTasklet reportTasklet) {
-        return new StepBuilder("reportStep", jobRepository).tasklet(reportTasklet, transactionManager).build();
+        ExecutionContextPromotionListener figures = new ExecutionContextPromotionListener();
+        figures.setKeys(ManifestFigures.KEYS);
+        figures.setStatuses(new String[] { ExitStatus.COMPLETED.getExitCode() });
+        return new StepBuilder("reportStep", jobRepository).listener(figures)
+            .tasklet(reportTasklet, transactionManager)
+            .build();
     }
 
     @Bean
     @StepScope
     public ReportTasklet reportTasklet(DataSource dataSource, @Value(RUN) CapeRun run) {
-        return new ReportTasklet(dataSource, run, JOB_NAME);
+        return new ReportTasklet(dataSource, run);
+    }
+
+    /** Last: the manifest describes every file the steps before wrote. */
+    @Bean
+    public Step manifestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ManifestTasklet manifestTasklet) {
+        return new StepBuilder("manifestStep", jobRepository).tasklet(manifestTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public ManifestTasklet manifestTasklet(DataSource dataSource, @Value(RUN) CapeRun run) {
+        return new ManifestTasklet(new JdbcTemplate(dataSource), run, JOB_NAME);
     }
 
 }

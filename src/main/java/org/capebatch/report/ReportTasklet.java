@@ -11,18 +11,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.capebatch.declaration.DeclarationRenderer;
 import org.capebatch.entry.RowError;
 import org.capebatch.entry.RowSource;
-import org.capebatch.output.AtomicFile;
 import org.capebatch.output.ManifestFile;
 import org.capebatch.output.OutputFiles;
-import org.capebatch.output.WrittenFile;
 import org.capebatch.rules.AssessmentStatus;
 import org.capebatch.rules.Reason;
 import org.capebatch.run.CapeRun;
@@ -34,9 +29,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes the run's reports from the database (SPEC §5): assessments.csv,
- * rejected-rows.csv, summary.xlsx and, last, manifest.json with the hash of every file.
- * Idempotent: every file is rewritten whole under a temporary name and renamed, so a
- * restart of this step simply writes them again, byte for byte the same.
+ * rejected-rows.csv and summary.xlsx, and leaves the manifest's counts and totals in the
+ * step's context for {@link ManifestTasklet}. It needs only the assessments and the
+ * ledger, so it runs beside the completion of the declarations. Idempotent: every file is
+ * rewritten whole under a temporary name and renamed, so a restart of this step simply
+ * writes them again, byte for byte the same.
  */
 public class ReportTasklet implements Tasklet {
 
@@ -71,20 +68,17 @@ public class ReportTasklet implements Tasklet {
 
     private final long runId;
 
-    private final String jobName;
-
     private final String input;
 
     private final LocalDate runDate;
 
     private final Path outputDir;
 
-    public ReportTasklet(DataSource dataSource, CapeRun run, String jobName) {
+    public ReportTasklet(DataSource dataSource, CapeRun run) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.run = run;
         this.runId = run.id();
-        this.jobName = jobName;
         this.input = run.input();
         this.runDate = run.runDate();
         this.outputDir = run.outputDir();
@@ -94,56 +88,13 @@ public class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Files.createDirectories(outputDir);
         OutputFiles outputFiles = new OutputFiles(jdbc, runId);
-        // The manifest must describe the files on disk: a declaration file removed or
-        // changed since it was rendered (by hand, or by a crash of the machine) is
-        // rendered again first.
-        Map<String, ManifestFile> recorded = outputFiles.byPath();
-        DeclarationRenderer declarations = new DeclarationRenderer(jdbc, run,
-                path -> Optional.ofNullable(recorded.get(path)));
-        List<String> stems = jdbc.queryForList(
-                "SELECT file_stem FROM cape_declaration WHERE run_id = ? ORDER BY file_stem", String.class, runId);
-        // Hashing thousands of files is most of this loop: the files are checked in
-        // parallel first (reading only), and the renderer, which checks again, gets just
-        // those that failed.
-        for (String stem : stems.parallelStream().filter(stem -> !unchanged(stem, recorded)).toList()) {
-            List<WrittenFile> files = declarations.renderIfChanged(stem);
-            if (files.stream().anyMatch(f -> f.pending() != null)) {
-                WrittenFile.publishAll(files);
-                outputFiles.recordAll(files.stream().map(WrittenFile::file).toList());
-            }
-        }
         outputFiles.record(AssessmentCsvCopy.write(dataSource, runId, outputDir,
                 outputDir.resolve(AssessmentCsvWriter.FILE_NAME)));
         outputFiles.record(writeRejectedRows());
         Figures figures = figures();
-        Manifest.Counts counts = figures.counts();
-        Manifest.Totals totals = figures.totals();
-        outputFiles.record(writeSummary(counts, totals, figures));
-        ManifestWriter.write(outputDir.resolve(ManifestWriter.FILE_NAME),
-                new Manifest(jobName, input, runDate, counts, totals, outputFiles.all()));
+        outputFiles.record(writeSummary(figures.counts(), figures.totals(), figures));
+        ManifestFigures.put(contribution.getStepExecution().getExecutionContext(), figures.counts(), figures.totals());
         return RepeatStatus.FINISHED;
-    }
-
-    /**
-     * Whether both files of a declaration are on disk with the hash recorded when they
-     * were rendered.
-     */
-    private boolean unchanged(String stem, Map<String, ManifestFile> recorded) {
-        for (String path : DeclarationRenderer.paths(stem)) {
-            ManifestFile file = recorded.get(path);
-            Path onDisk = outputDir.resolve(path);
-            try {
-                if (file == null || !Files.isRegularFile(onDisk) || !AtomicFile.sha256(onDisk).equals(file.sha256())) {
-                    return false;
-                }
-            }
-            catch (IOException e) {
-                // Unreadable now: the renderer looks again and writes it anew, or fails
-                // with its own error.
-                return false;
-            }
-        }
-        return true;
     }
 
     private ManifestFile writeRejectedRows() throws IOException, SQLException {

@@ -2,6 +2,7 @@ package org.capebatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,14 @@ import org.capebatch.declaration.GroupBy;
 import org.capebatch.generate.Es003Generator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Restart after a failure (SPEC §1, STYLE.md §7): the database itself fails on purpose (a
@@ -165,6 +169,42 @@ class CapeJobRestartTest extends JobTestSupport {
         assertThat(count("SELECT count(*) FROM (SELECT DISTINCT file_index, line, message FROM cape_rejected_row"
                 + " WHERE run_id = ?) d", runId))
             .isEqualTo(count("SELECT count(*) FROM cape_rejected_row WHERE run_id = ?", runId));
+        RunOutput out = new RunOutput(outputDir);
+        assertThat(out.allFiles()).isEqualTo(expected.allFiles());
+        assertThat(out.comparableHashes()).isEqualTo(expected.comparableHashes());
+        RunChecks.assertConsistent(out, RUN_DATE, List.of(InputRows.of(input)), usedRows(restarted));
+    }
+
+    /**
+     * The manifest step runs alone after the report step, with the counts and totals the
+     * report step left in the job's context: a restart of just the manifest step must
+     * find them there.
+     */
+    @Test
+    void run_WhenOnlyManifestStepFailed_ThenRestartWritesManifestOfStraightRunWithoutReportingAgain() throws Exception {
+        // given: a straight run of the same input (once), then a clean store, and a
+        // non-empty directory where manifest.json goes
+        RunOutput expected = reference();
+        Path blocking = Files.createDirectories(outputDir.resolve(RunOutput.MANIFEST));
+        Files.writeString(blocking.resolve("blocks-the-rename"), "x");
+
+        // when
+        JobExecution failed = run(input, RUN_DATE);
+
+        // then: only the manifest step failed
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStatus() != BatchStatus.COMPLETED)
+            .extracting(StepExecution::getStepName)
+            .containsExactly("manifestStep");
+
+        // when: the directory is removed and the same command runs again
+        FileSystemUtils.deleteRecursively(blocking);
+        JobExecution restarted = run(input, RUN_DATE);
+
+        // then: the report step is not run again, and the manifest is the straight run's
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
+            .containsExactly("manifestStep");
         RunOutput out = new RunOutput(outputDir);
         assertThat(out.allFiles()).isEqualTo(expected.allFiles());
         assertThat(out.comparableHashes()).isEqualTo(expected.comparableHashes());
