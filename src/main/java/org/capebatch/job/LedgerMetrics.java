@@ -1,5 +1,6 @@
 package org.capebatch.job;
 
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,15 +61,16 @@ public class LedgerMetrics implements JobExecutionListener {
 
     void refresh() {
         entries.values().forEach(v -> v.set(0.0));
-        jdbc.query("SELECT state, count(*) FROM cape_entry_state GROUP BY state", rs -> {
-            entries.get(LedgerState.valueOf(rs.getString(1))).set((double) rs.getLong(2));
-        });
-        jdbc.query(
-                "SELECT coalesce(sum(refund_amount), 0), coalesce(sum(interest_amount), 0)" + " FROM cape_entry_state",
-                rs -> {
-                    principal.set(rs.getBigDecimal(1).doubleValue());
-                    interest.set(rs.getBigDecimal(2).doubleValue());
+        // One pass over the state table: it holds every entry ever declared.
+        BigDecimal[] money = { BigDecimal.ZERO, BigDecimal.ZERO };
+        jdbc.query("SELECT state, count(*), coalesce(sum(refund_amount), 0), coalesce(sum(interest_amount), 0)"
+                + " FROM cape_entry_state GROUP BY state", rs -> {
+                    entries.get(LedgerState.valueOf(rs.getString(1))).set((double) rs.getLong(2));
+                    money[0] = money[0].add(rs.getBigDecimal(3));
+                    money[1] = money[1].add(rs.getBigDecimal(4));
                 });
+        principal.set(money[0].doubleValue());
+        interest.set(money[1].doubleValue());
     }
 
 }
