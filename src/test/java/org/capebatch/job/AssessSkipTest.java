@@ -3,7 +3,6 @@ package org.capebatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import org.capebatch.CapeBatchApplication;
 import org.capebatch.entry.Entry;
 import org.capebatch.entry.EntryNumber;
 import org.capebatch.generate.Es003Generator;
-import org.capebatch.remote.RemotePartitionLocks;
 import org.capebatch.refund.RateTable;
 import org.capebatch.rules.EligibilityRule;
 import org.capebatch.rules.EligibilityRules;
@@ -28,12 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -58,18 +54,6 @@ class AssessSkipTest extends JobTestSupport {
 
     @Autowired
     ThrowingRule throwingRule;
-
-    @Autowired
-    JobRepository jobRepository;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    RunMetrics runMetrics;
-
-    @Autowired
-    RunMetricsPusher metricsPusher;
 
     @BeforeEach
     void noThrowing() {
@@ -122,9 +106,7 @@ class AssessSkipTest extends JobTestSupport {
         Es003Generator.write(input, 400, 7L);
         throwingRule.throwFor(entry -> true);
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        CapeJobRunner runner = new CapeJobRunner(jobOperator, jobRepository, job, dataSource,
-                context.getBeanProvider(RemotePartitionLocks.class), properties, runMetrics, metricsPusher,
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        CapeJobRunner runner = runner(stderr);
 
         // when
         runner.run(new DefaultApplicationArguments("input=" + input, "runDate=" + RUN_DATE));

@@ -3,7 +3,6 @@ package org.capebatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 
 import org.capebatch.generate.Es003Generator;
-import org.capebatch.remote.RemotePartitionLocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
 /**
@@ -30,18 +25,6 @@ import org.springframework.boot.DefaultApplicationArguments;
 class CapeJobRunnerRecoveryTest extends JobTestSupport {
 
     private static final String RUN_DATE = "2026-11-30";
-
-    @Autowired
-    JobRepository jobRepository;
-
-    @Autowired
-    ObjectProvider<RemotePartitionLocks> partitionLocks;
-
-    @Autowired
-    RunMetrics runMetrics;
-
-    @Autowired
-    RunMetricsPusher metricsPusher;
 
     private Path input;
 
@@ -192,8 +175,7 @@ class CapeJobRunnerRecoveryTest extends JobTestSupport {
 
     private Outcome runCommand() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CapeJobRunner runner = new CapeJobRunner(jobOperator, jobRepository, job, dataSource, partitionLocks,
-                properties, runMetrics, metricsPusher, new PrintStream(err, true, StandardCharsets.UTF_8));
+        CapeJobRunner runner = runner(err);
         runner.run(new DefaultApplicationArguments("input=" + input, "runDate=" + RUN_DATE));
         return new Outcome(runner.getExitCode(), err.toString(StandardCharsets.UTF_8));
     }

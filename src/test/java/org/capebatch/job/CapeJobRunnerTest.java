@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.capebatch.remote.RemotePartitionLocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -52,12 +49,6 @@ import tools.jackson.databind.JsonNode;
 class CapeJobRunnerTest extends JobTestSupport {
 
     private static final String SAMPLE_RELATIVE = "sample/es003-sample.csv";
-
-    @Autowired
-    JobRepository jobRepository;
-
-    @Autowired
-    RunMetrics runMetrics;
 
     @Autowired
     ApplicationContext context;
@@ -196,9 +187,7 @@ class CapeJobRunnerTest extends JobTestSupport {
         push.setAddress("127.0.0.1:" + gateway.port());
         RunMetricsPusher pusher = new RunMetricsPusher(push,
                 Clock.fixed(Instant.parse("2026-12-01T03:00:00Z"), ZoneOffset.UTC));
-        CapeJobRunner runner = new CapeJobRunner(jobOperator, jobRepository, job, dataSource,
-                context.getBeanProvider(RemotePartitionLocks.class), properties, runMetrics, pusher,
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        CapeJobRunner runner = runner(pusher, stderr);
         runner.run(new DefaultApplicationArguments(args));
         return runner.getExitCode();
     }

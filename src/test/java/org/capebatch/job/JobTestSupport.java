@@ -1,5 +1,11 @@
 package org.capebatch.job;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.batch.core.repository.JobRepository;
+import org.capebatch.remote.RemotePartitionLocks;
+import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 
@@ -46,6 +52,18 @@ abstract class JobTestSupport {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    JobRepository jobRepository;
+
+    @Autowired
+    ObjectProvider<RemotePartitionLocks> partitionLocks;
+
+    @Autowired
+    RunMetrics runMetrics;
+
+    @Autowired
+    RunMetricsPusher metricsPusher;
+
     JdbcTemplate jdbc;
 
     @TempDir
@@ -67,6 +85,19 @@ abstract class JobTestSupport {
         properties.getDeclarant().setImporters(new LinkedHashSet<>());
         properties.getJob().setSkipLimit(100);
         properties.getJob().setImportBatchRows(2000);
+    }
+
+    /**
+     * The runner the application starts for a run, with the context's beans; its one-line
+     * errors go to {@code stderr}.
+     */
+    CapeJobRunner runner(OutputStream stderr) {
+        return runner(metricsPusher, stderr);
+    }
+
+    CapeJobRunner runner(RunMetricsPusher pusher, OutputStream stderr) {
+        return new CapeJobRunner(jobOperator, jobRepository, job, dataSource, partitionLocks, properties, runMetrics,
+                pusher, new PrintStream(stderr, true, StandardCharsets.UTF_8));
     }
 
     /**

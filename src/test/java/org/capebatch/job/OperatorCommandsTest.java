@@ -8,14 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.capebatch.generate.Es003Generator;
-import org.capebatch.remote.RemotePartitionLocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
 /**
@@ -28,18 +24,6 @@ import org.springframework.boot.DefaultApplicationArguments;
 class OperatorCommandsTest extends JobTestSupport {
 
     private static final String RUN_DATE = "2026-11-30";
-
-    @Autowired
-    JobRepository jobRepository;
-
-    @Autowired
-    ObjectProvider<RemotePartitionLocks> partitionLocks;
-
-    @Autowired
-    RunMetrics runMetrics;
-
-    @Autowired
-    RunMetricsPusher metricsPusher;
 
     private Path input;
 
@@ -175,9 +159,7 @@ class OperatorCommandsTest extends JobTestSupport {
     }
 
     private int runCommand(String runDate) throws Exception {
-        CapeJobRunner runner = new CapeJobRunner(jobOperator, jobRepository, job, dataSource, partitionLocks,
-                properties, runMetrics, metricsPusher,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        CapeJobRunner runner = runner(new ByteArrayOutputStream());
         runner.run(new DefaultApplicationArguments("input=" + input, "runDate=" + runDate));
         return runner.getExitCode();
     }
