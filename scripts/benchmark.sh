@@ -50,13 +50,13 @@ page_kb=$(( $(getconf PAGESIZE) / 1024 ))
   set +eo pipefail
   peak=0
   while sleep 0.5; do
-    read -r pid < "$dir/.cape/pgdata/postmaster.pid" 2>/dev/null || continue
+    { read -r pid < "$dir/.cape/pgdata/postmaster.pid"; } 2>/dev/null || continue
     # The children file has no final newline, so read reports end of file after filling the array.
     children=()
-    read -r -a children < "/proc/$pid/task/$pid/children" 2>/dev/null || true
+    { read -r -a children < "/proc/$pid/task/$pid/children"; } 2>/dev/null || true
     sum=0
     for p in "$pid" "${children[@]}"; do
-      read -r _ resident _ < "/proc/$p/statm" 2>/dev/null && sum=$(( sum + resident * page_kb ))
+      { read -r _ resident _ < "/proc/$p/statm"; } 2>/dev/null && sum=$(( sum + resident * page_kb ))
     done
     (( sum > peak )) && peak=$sum && echo "$peak" > "$pg_peak_file"
   done

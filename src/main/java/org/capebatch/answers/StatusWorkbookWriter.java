@@ -10,28 +10,13 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.capebatch.output.ImporterNumbers;
 import org.capebatch.output.StableSxssfWorkbook;
 import org.capebatch.output.StableXlsx;
+import org.capebatch.output.EntriesBarChart;
 import org.capebatch.output.WorkbookStyles;
 import org.capebatch.rules.LedgerState;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -166,31 +151,8 @@ public final class StatusWorkbookWriter {
         sheet.setColumnWidth(0, 44 * 256);
         sheet.setColumnWidth(1, 10 * 256);
         if (!counts.isEmpty()) {
-            addChart(sheet, title, counts.size());
+            new EntriesBarChart(title, 3, null, null).addTo(sheet, counts.size());
         }
-    }
-
-    /** Horizontal bars of entries per category, fed from the sheet's own cells. */
-    private static void addChart(XSSFSheet sheet, String title, int categories) {
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 3, 1, 13, 3 + Math.max(categories, 8) * 2);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(title);
-        chart.setTitleOverlay(false);
-        XDDFCategoryAxis axis = chart.createCategoryAxis(AxisPosition.LEFT);
-        XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
-        values.setCrosses(AxisCrosses.AUTO_ZERO);
-        values.setCrossBetween(AxisCrossBetween.BETWEEN);
-        XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                new CellRangeAddress(1, categories, 0, 0));
-        XDDFNumericalDataSource<Double> counts = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(1, categories, 1, 1));
-        XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, axis, values);
-        bars.setBarDirection(BarDirection.BAR);
-        bars.setVaryColors(false);
-        XDDFChartData.Series series = bars.addSeries(names, counts);
-        series.setTitle("Entries", null);
-        chart.plot(bars);
     }
 
     private void writeHeld(SXSSFSheet sheet, WorkbookStyles styles) throws IOException, SQLException {

@@ -8,25 +8,11 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.capebatch.output.EntriesBarChart;
 import org.capebatch.output.ImporterNumbers;
 import org.capebatch.output.StableSxssfWorkbook;
 import org.capebatch.output.StableXlsx;
@@ -45,6 +31,9 @@ import org.capebatch.output.WorkbookStyles;
 public final class SummaryWorkbookWriter {
 
     public static final String FILE_NAME = "summary.xlsx";
+
+    private static final EntriesBarChart REASONS_CHART = new EntriesBarChart("Excluded entries by reason", 4, "Reason",
+            "Entries");
 
     public static final String SUMMARY_SHEET = "Summary";
 
@@ -136,7 +125,7 @@ public final class SummaryWorkbookWriter {
         reasons.setColumnWidth(1, 10 * 256);
         reasons.setColumnWidth(2, 20 * 256);
         if (!sorted.isEmpty()) {
-            addChart(reasons, sorted.size());
+            REASONS_CHART.addTo(reasons, sorted.size());
         }
     }
 
@@ -145,34 +134,6 @@ public final class SummaryWorkbookWriter {
         styles.text(row, 0, label);
         styles.number(row, 1, value);
         return r + 1;
-    }
-
-    /**
-     * Horizontal bars (reason names are long) of entries per reason, fed from the sheet's
-     * own cells.
-     */
-    private static void addChart(XSSFSheet sheet, int reasons) {
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 4, 1, 14, 3 + Math.max(reasons, 8) * 2);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText("Excluded entries by reason");
-        chart.setTitleOverlay(false);
-        XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
-        categories.setTitle("Reason");
-        XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
-        values.setTitle("Entries");
-        values.setCrosses(AxisCrosses.AUTO_ZERO);
-        values.setCrossBetween(AxisCrossBetween.BETWEEN);
-        XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                new CellRangeAddress(1, reasons, 0, 0));
-        XDDFNumericalDataSource<Double> counts = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(1, reasons, 1, 1));
-        XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
-        bars.setBarDirection(BarDirection.BAR);
-        bars.setVaryColors(false);
-        XDDFChartData.Series series = bars.addSeries(names, counts);
-        series.setTitle("Entries", null);
-        chart.plot(bars);
     }
 
     private static long writeImporters(SXSSFWorkbook workbook, WorkbookStyles styles,
