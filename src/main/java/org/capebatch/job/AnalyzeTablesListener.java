@@ -1,5 +1,6 @@
 package org.capebatch.job;
 
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.springframework.batch.core.ExitStatus;
@@ -45,7 +46,7 @@ public class AnalyzeTablesListener implements StepExecutionListener {
                 }
                 connection.commit();
             }
-            catch (java.sql.SQLException | RuntimeException e) {
+            catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }

@@ -196,12 +196,9 @@ public class AssessStepConfiguration {
 
     /**
      * The declaration group of an eligible entry is the declaration feature's rule (SPEC
-     * §5), applied as it is assessed.
-     */
-    /**
-     * Grouped by importer, the key depends on the importer number alone; a broker's
-     * thousands of importers are computed once each rather than once per entry (the SSN
-     * test and clean-up are regular expressions).
+     * §5), applied as it is assessed. Grouped by importer, the key depends on the
+     * importer number alone; a broker's thousands of importers are computed once each
+     * rather than once per entry (the SSN test and clean-up are regular expressions).
      */
     private static GroupKeys groupKeys(GroupBy groupBy) {
         if (groupBy != GroupBy.IMPORTER) {

@@ -64,8 +64,6 @@ public class ReportTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
 
-    private final CapeRun run;
-
     private final long runId;
 
     private final String input;
@@ -77,7 +75,6 @@ public class ReportTasklet implements Tasklet {
     public ReportTasklet(DataSource dataSource, CapeRun run) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.run = run;
         this.runId = run.id();
         this.input = run.input();
         this.runDate = run.runDate();

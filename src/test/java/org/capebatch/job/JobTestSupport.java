@@ -1,11 +1,8 @@
 package org.capebatch.job;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.batch.core.repository.JobRepository;
-import org.capebatch.remote.RemotePartitionLocks;
-import java.nio.charset.StandardCharsets;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 
@@ -13,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.capebatch.CapeBatchApplication;
 import org.capebatch.declaration.GroupBy;
+import org.capebatch.remote.RemotePartitionLocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +18,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
