@@ -3,12 +3,14 @@
 # and print entries/second, job and wall time, the peak RSS and CPU time of the JVM, the peak RSS of PostgreSQL,
 # and each step's time. CPU time moves less than wall time when the machine is shared.
 #
-#   [IMPORTERS=K] [YARDSTICK=path/RawPipeline.java] [JAR=...] [JAVA_OPTS=...] \
+#   [IMPORTERS=K] [YARDSTICK=path/RawPipeline.java] [JAR=...] [JAVA_OPTS=...] [CDS=1] \
 #     scripts/benchmark.sh [entries=1000000] [heap=512m] [extra job options...]
 #
 # IMPORTERS draws the entries from K importers (a long tail; default: a few hundred), so a run writes about K
 # declarations. YARDSTICK compiles that plain program (the speed yardstick, not part of this repository) into
 # target/rawpipeline, runs it on the same input first and prints cape-batch's wall time as a ratio of its wall time.
+# CDS=1 starts the job as the image does, with class-data sharing (scripts/cds.sh, run first when the archive is
+# missing or older than the jar, and not timed: like the build, it is done once per jar).
 # Needs target/cape-batch.jar (./mvnw -B package -DskipTests), which also generates the input. Inputs are cached in bench/ by size and importers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,16 @@ if [ ! -f "$input" ]; then
     --output="$input"
 fi
 rm -rf "$dir" && mkdir -p "$dir"
+
+launch=(-jar "$jar")
+if [ -n "${CDS:-}" ]; then
+  cds_dir=target/cds-$(basename "$jar" .jar)
+  archive=$cds_dir/$(basename "$jar" .jar).jsa
+  if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
+    scripts/cds.sh "$jar" "$cds_dir" > /dev/null
+  fi
+  launch=(-XX:SharedArchiveFile="$archive" -jar "$cds_dir/$(basename "$jar")")
+fi
 
 raw_s=
 if [ -n "${YARDSTICK:-}" ]; then
@@ -66,7 +78,7 @@ trap 'kill $sampler 2>/dev/null || true' EXIT
 
 start=$(date +%s.%N)
 /usr/bin/time -f "%M %U %S" -o "$dir/jvm-peak-kb" \
-  java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" input="$input" runDate=2026-11-30 \
+  java -Xmx"$heap" ${JAVA_OPTS:-} "${launch[@]}" input="$input" runDate=2026-11-30 \
   --cape.output-dir="$dir/out" --cape.work-dir="$dir/.cape" "$@" > "$dir/run.log" 2>&1 || {
     echo "run failed, see $dir/run.log" >&2; tail -5 "$dir/run.log" >&2; exit 1; }
 end=$(date +%s.%N)
@@ -84,7 +96,7 @@ pg_mb=$(( $(cat "$pg_peak_file") / 1024 ))
 rate=$(awk -v n="$entries" -v t="$job_s" 'BEGIN {printf "%d", (t > 0 ? n / t : 0)}')
 ratio=
 [ -n "$raw_s" ] && ratio=" yardstick_wall_s=$raw_s ratio=$(awk -v a="$wall_s" -v b="$raw_s" 'BEGIN {printf "%.2f", a / b}')"
-echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb jvm_cpu_s=$jvm_cpu postgres_peak_rss_mb=$pg_mb$ratio"
+echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS}${CDS:+ cds=on} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb jvm_cpu_s=$jvm_cpu postgres_peak_rss_mb=$pg_mb$ratio"
 grep -E "step [a-zA-Z]+: " "$dir/run.log" | sed 's/.* - //' || true
 # Wall time of each part: JVM and Spring start (embedded PostgreSQL and Flyway included), then each step.
 {

@@ -243,6 +243,20 @@ function finalStage(text) {
 /** Words of a Dockerfile exec-form (JSON) or shell-form argument. */
 const dockerWords = (arg) => (arg.startsWith("[") ? JSON.parse(arg) : arg.split(/\s+/));
 
+/**
+ * A java command names the class-data archive the image records (or it starts seconds slower), and only one the
+ * image has (a missing archive is silently ignored by the JVM).
+ */
+function checkArchive(where, what, argv, archives, imageFiles) {
+  const named = [...argv.matchAll(/-XX:SharedArchiveFile=(\S+)/g)].map((m) => m[1]);
+  for (const archive of named) {
+    if (!imageFiles.includes(archive)) problem(where, `${what} names the archive ${archive}, which the image does not contain`);
+  }
+  if (archives.length > 0 && named.length === 0) {
+    problem(where, `${what} does not pass -XX:SharedArchiveFile=${archives[0]}, the class-data archive the image records`);
+  }
+}
+
 /** The jar each container starts ("-jar <path>", in its argv or inside a shell script argument). */
 function jarPaths(container) {
   const argv = [...(container.command ?? []), ...(container.args ?? [])].join(" ");
@@ -266,15 +280,24 @@ function checkImage(docs) {
   const copies = stage.filter((i) => i.op === "COPY" || i.op === "ADD")
     .map((i) => dockerWords(i.arg).filter((w) => !w.startsWith("--")))
     .map((words) => ({ sources: words.slice(0, -1), dest: words[words.length - 1] }));
-  const imageFiles = copies.flatMap((c) => c.sources.map((src) =>
-    c.dest.endsWith("/") ? c.dest + src.split("/").pop() : c.dest));
+  const copied = copies.flatMap((c) => c.sources.map((src) =>
+    ({ src, file: c.dest.endsWith("/") ? c.dest + src.split("/").pop() : c.dest })));
+  // The jar extracted in the image ("java -Djarmode=tools -jar <jar> extract --destination <dir>") and the class-data
+  // archive scripts/cds.sh records for it ("cds.sh --train <dir>": <dir>/<jar name>.jsa).
+  const runs = stage.filter((i) => i.op === "RUN").map((i) => i.arg);
+  const extracted = runs.flatMap((arg) => [...arg.matchAll(/-jar\s+(\S+)\s+extract\s+--destination\s+(\S+)/g)])
+    .map((m) => ({ src: m[1], file: `${m[2].replace(/\/$/, "")}/${m[1].split("/").pop()}` }));
+  const archives = runs.flatMap((arg) => [...arg.matchAll(/cds\.sh\s+--train\s+(\S+)/g)])
+    .flatMap((m) => extracted.filter((e) => e.file.startsWith(`${m[1].replace(/\/$/, "")}/`))
+      .map((e) => e.file.replace(/\.jar$/, ".jsa")));
+  const imageFiles = [...copied, ...extracted].map((c) => c.file).concat(archives);
   const user = stage.filter((i) => i.op === "USER").pop()?.arg ?? "root";
   const entrypoint = stage.filter((i) => i.op === "ENTRYPOINT").pop()?.arg;
 
   const pom = readFileSync(POM, "utf8");
   const finalName = pom.match(/<finalName>([^<]+)<\/finalName>/)?.[1];
   const javaVersion = pom.match(/<java\.version>([^<]+)<\/java\.version>/)?.[1];
-  if (finalName != null && !copies.some((c) => c.sources.some((s) => s.endsWith(`target/${finalName}.jar`)))) {
+  if (finalName != null && ![...copied, ...extracted].some((c) => c.src.endsWith(`target/${finalName}.jar`))) {
     problem(where, `the image does not copy target/${finalName}.jar, the jar pom.xml builds`);
   }
   if (javaVersion != null && !new RegExp(`:${javaVersion}(\\D|$)`).test(base)) {
@@ -286,12 +309,16 @@ function checkImage(docs) {
   if (entrypoint != null) {
     const jar = dockerWords(entrypoint).join(" ").match(/-jar\s+(\S+)/)?.[1];
     if (jar != null && !imageFiles.includes(jar)) problem(where, `ENTRYPOINT starts ${jar}, which the image does not contain`);
+    checkArchive(where, "ENTRYPOINT", dockerWords(entrypoint).join(" "), archives, imageFiles);
   }
   const [uid, gid] = user.split(":");
   for (const doc of workloads) {
     const spec = podSpec(doc);
     for (const c of containersOf(spec)) {
       const at = `k8s ${name(doc)} container ${c.name}`;
+      if (jarPaths(c).length > 0) {
+        checkArchive(at, "its java command", [...(c.command ?? []), ...(c.args ?? [])].join(" "), archives, imageFiles);
+      }
       for (const jar of jarPaths(c)) {
         if (!imageFiles.includes(jar)) {
           problem(at, `starts ${jar}, but the image puts the jar at ${imageFiles.filter((f) => f.endsWith(".jar")).join(", ") || "no .jar path"}`);
