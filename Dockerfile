@@ -32,5 +32,6 @@ RUN --mount=type=bind,from=build,source=/src,target=/src \
  && /src/scripts/cds.sh --train /app
 USER 10001:10001
 # The manifests give their own command (the manager's shell, the worker's java line); this serves docker run.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/cape-batch.jsa", "-jar", "/app/cape-batch.jar"]
+# The parallel collector: a batch job wants throughput, not G1's short pauses (a 1 M run used about 4 s less CPU).
+ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:SharedArchiveFile=/app/cape-batch.jsa", "-jar", "/app/cape-batch.jar"]
 CMD ["--help"]

@@ -3,14 +3,15 @@
 # and print entries/second, job and wall time, the peak RSS and CPU time of the JVM, the peak RSS of PostgreSQL,
 # and each step's time. CPU time moves less than wall time when the machine is shared.
 #
-#   [IMPORTERS=K] [YARDSTICK=path/RawPipeline.java] [JAR=...] [JAVA_OPTS=...] [CDS=1] \
+#   [IMPORTERS=K] [YARDSTICK=path/RawPipeline.java] [JAR=...] [JAVA_OPTS=...] [LAUNCH=image] \
 #     scripts/benchmark.sh [entries=1000000] [heap=512m] [extra job options...]
 #
 # IMPORTERS draws the entries from K importers (a long tail; default: a few hundred), so a run writes about K
 # declarations. YARDSTICK compiles that plain program (the speed yardstick, not part of this repository) into
 # target/rawpipeline, runs it on the same input first and prints cape-batch's wall time as a ratio of its wall time.
-# CDS=1 starts the job as the image does, with class-data sharing (scripts/cds.sh, run first when the archive is
-# missing or older than the jar, and not timed: like the build, it is done once per jar).
+# LAUNCH=image starts the job as the image and the manifests do: the parallel collector and class-data sharing
+# (scripts/cds.sh, run first when the archive is missing or older than the jar, and not timed: like the build, it is
+# done once per jar). The default is the README's plain "java -jar".
 # Needs target/cape-batch.jar (./mvnw -B package -DskipTests), which also generates the input. Inputs are cached in bench/ by size and importers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,13 +32,13 @@ fi
 rm -rf "$dir" && mkdir -p "$dir"
 
 launch=(-jar "$jar")
-if [ -n "${CDS:-}" ]; then
+if [ "${LAUNCH:-jar}" = image ]; then
   cds_dir=target/cds-$(basename "$jar" .jar)
   archive=$cds_dir/$(basename "$jar" .jar).jsa
   if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
     scripts/cds.sh "$jar" "$cds_dir" > /dev/null
   fi
-  launch=(-XX:SharedArchiveFile="$archive" -jar "$cds_dir/$(basename "$jar")")
+  launch=(-XX:+UseParallelGC -XX:SharedArchiveFile="$archive" -jar "$cds_dir/$(basename "$jar")")
 fi
 
 raw_s=
@@ -96,7 +97,7 @@ pg_mb=$(( $(cat "$pg_peak_file") / 1024 ))
 rate=$(awk -v n="$entries" -v t="$job_s" 'BEGIN {printf "%d", (t > 0 ? n / t : 0)}')
 ratio=
 [ -n "$raw_s" ] && ratio=" yardstick_wall_s=$raw_s ratio=$(awk -v a="$wall_s" -v b="$raw_s" 'BEGIN {printf "%.2f", a / b}')"
-echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS}${CDS:+ cds=on} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb jvm_cpu_s=$jvm_cpu postgres_peak_rss_mb=$pg_mb$ratio"
+echo "entries=$entries${IMPORTERS:+ importers=$IMPORTERS}${LAUNCH:+ launch=$LAUNCH} heap=$heap job_time_s=$job_s wall_time_s=$wall_s entries_per_s=$rate jvm_peak_rss_mb=$jvm_mb jvm_cpu_s=$jvm_cpu postgres_peak_rss_mb=$pg_mb$ratio"
 grep -E "step [a-zA-Z]+: " "$dir/run.log" | sed 's/.* - //' || true
 # Wall time of each part: JVM and Spring start (embedded PostgreSQL and Flyway included), then each step.
 {
