@@ -2,7 +2,7 @@
 # The image the manifests in k8s/ run (.ci/validate-k8s checks that they agree):
 #   * the jar at /app/cape-batch.jar, started as "java ... -jar /app/cape-batch.jar", in Spring Boot's extracted
 #     layout (/app/cape-batch.jar and /app/lib/) with a class-data archive, /app/cape-batch.jsa, that the commands
-#     name (-XX:SharedArchiveFile): it starts the JVM about 2.5 s sooner (scripts/cds.sh, README "Faster start");
+#     name (-XX:SharedArchiveFile): it starts the JVM about 2.5 s sooner (scripts/cds.sh, README "The image's launch");
 #   * a Java 17 runtime, and /bin/sh and date, because the manager's CronJob computes the run date in a shell;
 #   * user and group 10001 (runAsNonRoot), nothing written outside the mounted /tmp, /data and /etc/cape, so the
 #     root filesystem can be read-only;

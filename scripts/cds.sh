@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Class-data sharing: the production launch, which starts the JVM about 2.5 s sooner and saves about 5 s of CPU per
-# run (README, "Faster start"). Spring Boot's extracted layout (a plain jar and lib/, which the JVM can archive; the
+# run (README, "The image's launch"). Spring Boot's extracted layout (a plain jar and lib/, which the JVM can archive; the
 # nested jars of the fat jar it cannot) plus an archive of the classes one run of the bundled sample loads.
 #
 #   scripts/cds.sh [jar=target/cape-batch.jar] [dir=target/cds]    extract the jar into dir, then record the archive
