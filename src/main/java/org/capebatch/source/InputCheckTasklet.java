@@ -1,7 +1,7 @@
 package org.capebatch.source;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.capebatch.entry.Es003Header;
 import org.capebatch.run.CapeRun;
@@ -39,8 +39,7 @@ public class InputCheckTasklet implements Tasklet {
         for (InputFile file : input.files()) {
             // The fingerprint reads the whole file, and so do the encoding check and the
             // import's split of a large CSV: the fingerprint on another core meanwhile.
-            CompletableFuture<InputFingerprint> fingerprint = input.database() ? null
-                    : CompletableFuture.supplyAsync(() -> InputFingerprint.of(file.path()));
+            FutureTask<InputFingerprint> fingerprint = input.database() ? null : fingerprintInBackground(file);
             try {
                 try (RawRowReader reader = input.open(file)) {
                     Es003Header.resolve(file.name(), reader.header());
@@ -56,23 +55,36 @@ public class InputCheckTasklet implements Tasklet {
                 }
             }
             finally {
+                // After a failed check, the interrupt stops a hash under way: it would
+                // read a large file to the end for nothing.
                 if (fingerprint != null) {
-                    fingerprint.cancel(false);
+                    fingerprint.cancel(true);
                 }
             }
         }
         return RepeatStatus.FINISHED;
     }
 
-    private static InputFingerprint joined(CompletableFuture<InputFingerprint> fingerprint) {
+    private static FutureTask<InputFingerprint> fingerprintInBackground(InputFile file) {
+        FutureTask<InputFingerprint> task = new FutureTask<>(() -> InputFingerprint.of(file.path()));
+        Thread thread = new Thread(task, "input-fingerprint");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private static InputFingerprint joined(FutureTask<InputFingerprint> fingerprint) throws InterruptedException {
         try {
-            return fingerprint.join();
+            return fingerprint.get();
         }
-        catch (CompletionException e) {
+        catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw e;
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -2,6 +2,7 @@ package org.capebatch.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,11 @@ public record InputFingerprint(String name, long size, long modifiedNanos, Strin
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
+                // Reads of a file do not notice an interrupt: the input check's, when it
+                // gives up on the file, must stop the hash here.
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("hashing " + file + " was interrupted");
+                }
                 digest.update(buffer, 0, n);
             }
         }
