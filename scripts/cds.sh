@@ -6,7 +6,7 @@
 #   scripts/cds.sh [jar=target/cape-batch.jar] [dir=target/cds]    extract the jar into dir, then record the archive
 #   scripts/cds.sh --train dir                                       record the archive of an extracted dir only
 #
-# Then start it as   java -XX:SharedArchiveFile=<dir>/cape-batch.jsa -jar <dir>/cape-batch.jar ...
+# Then start it as the image does,   java -XX:+UseParallelGC -XX:SharedArchiveFile=<dir>/cape-batch.jsa -jar <dir>/cape-batch.jar ...
 # with the same path to the jar as here (the archive names the jars it was made from). The archive belongs to these
 # jars and to this Java build: after a new build or a Java update, run this again. A stale archive is not an error;
 # the JVM prints one warning line and starts without it, as slowly as the plain jar.
@@ -42,4 +42,4 @@ if ! (cd "$training" && java -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -
   exit 1
 fi
 [ -s "$archive" ] || { echo "the JVM wrote no archive at $archive" >&2; tail -20 "$training/run.log" >&2; exit 1; }
-echo "java -XX:SharedArchiveFile=$archive -jar $app"
+echo "java -XX:+UseParallelGC -XX:SharedArchiveFile=$archive -jar $app"
